@@ -1,0 +1,208 @@
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Commune, Plp } from '../../directory/model.ts';
+import type { Assignment, DirectoryStore, PlpHistoryEntry } from '../../directory/ports.ts';
+import { ConflictError } from '../../errors.ts';
+import { entities, keys, type Role } from '../../table/keys.ts';
+import { chunk, isConditionFailure, stripKeys } from './client.ts';
+
+const notExists = 'attribute_not_exists(PK)';
+
+/** DirectoryStore on the single table (access patterns in shared/table/keys.ts). */
+export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: string): DirectoryStore {
+  const assignmentItem = (principal: string, role: Role, scopeId: string) => ({
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.assignment(principal, role, scopeId),
+        ...keys.assignmentByScope(scopeId, role, principal),
+        entity: entities.assignment,
+        principal,
+        role,
+        scopeId,
+      },
+    },
+  });
+
+  const batchGet = async <T>(keyList: Record<string, string>[]): Promise<T[]> => {
+    const out: T[] = [];
+    for (const part of chunk(keyList, 100)) {
+      let request: Record<string, { Keys: Record<string, string>[] }> | undefined = { [tableName]: { Keys: part } };
+      while (request && Object.keys(request).length > 0) {
+        const res = await doc.send(new BatchGetCommand({ RequestItems: request }));
+        out.push(...((res.Responses?.[tableName] ?? []).map((i) => stripKeys<T>(i))));
+        request = res.UnprocessedKeys as typeof request;
+      }
+    }
+    return out;
+  };
+
+  return {
+    async createCommune(commune: Commune, admins: string[]) {
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...keys.commune(commune.nis), entity: entities.commune, ...commune },
+                  ConditionExpression: notExists,
+                },
+              },
+              ...admins.map((a) => assignmentItem(a, 'commune_admin', commune.nis)),
+            ],
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConflictError(`Commune ${commune.nis} already exists`);
+        throw error;
+      }
+    },
+
+    async getCommune(nis) {
+      const res = await doc.send(new GetCommand({ TableName: tableName, Key: keys.commune(nis) }));
+      return res.Item ? stripKeys<Commune>(res.Item) : undefined;
+    },
+
+    async createPlp(plp, assignments) {
+      const items = [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.plp(plp.plpId), ...keys.plpByCommune(plp.communeNis, plp.plpId), entity: entities.plp, ...plp },
+            ConditionExpression: notExists,
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.plpCode(plp.code), entity: entities.plpCode, plpId: plp.plpId },
+            ConditionExpression: notExists,
+          },
+        },
+        ...plp.zone.postcodes.map((pc) => ({
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.postcodePlp(pc, plp.plpId), entity: entities.postcodePlp, plpId: plp.plpId, postcode: pc },
+          },
+        })),
+        ...assignments.map((a) => assignmentItem(a.principal, a.role, plp.plpId)),
+      ];
+      // 100 items is DynamoDB's transaction limit; the zone and assignment limits of CreatePlpInput keep under it.
+      try {
+        await doc.send(new TransactWriteCommand({ TransactItems: items }));
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConflictError(`A PLP with code ${plp.code} already exists`);
+        throw error;
+      }
+    },
+
+    async getPlp(plpId) {
+      const res = await doc.send(new GetCommand({ TableName: tableName, Key: keys.plp(plpId) }));
+      return res.Item ? stripKeys<Plp>(res.Item) : undefined;
+    },
+
+    async updatePlpStatus(plpId, from, patch) {
+      try {
+        const res = await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.plp(plpId),
+            UpdateExpression: 'SET #status = :to, updatedAt = :at' + (patch.charterReference ? ', charterReference = :ref' : ''),
+            ConditionExpression: 'attribute_exists(PK) AND #status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':to': patch.status,
+              ':at': patch.updatedAt,
+              ':from': from,
+              ...(patch.charterReference ? { ':ref': patch.charterReference } : {}),
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return stripKeys<Plp>(res.Attributes ?? {});
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConflictError('The PLP changed meanwhile; read it again');
+        throw error;
+      }
+    },
+
+    async plpIdsByPostcode(postcode) {
+      const ids: string[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const res = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': keys.postcodePrefix(postcode).PK },
+            ExclusiveStartKey: start,
+          }),
+        );
+        ids.push(...(res.Items ?? []).map((i) => i.plpId as string));
+        start = res.LastEvaluatedKey;
+      } while (start);
+      return ids;
+    },
+
+    getPlps: (plpIds) => batchGet<Plp>(plpIds.map((id) => keys.plp(id))),
+    getCommunes: (nis) => batchGet<Commune>(nis.map((n) => keys.commune(n))),
+
+    async assignmentsOf(principals) {
+      const results = await Promise.all(
+        principals.map(async (p) => {
+          const items: Assignment[] = [];
+          let start: Record<string, unknown> | undefined;
+          do {
+            const res = await doc.send(
+              new QueryCommand({
+                TableName: tableName,
+                KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+                ExpressionAttributeValues: { ':pk': keys.principalPrefix(p).PK, ':sk': 'ASSIGN#' },
+                ExclusiveStartKey: start,
+              }),
+            );
+            items.push(...(res.Items ?? []).map((i) => ({ role: i.role as Role, scopeId: i.scopeId as string })));
+            start = res.LastEvaluatedKey;
+          } while (start);
+          return items;
+        }),
+      );
+      return results.flat();
+    },
+
+    async appendHistory(plpId, entry) {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...keys.plpHistory(plpId, entry.eventId), entity: entities.plpHistory, ...entry },
+            ConditionExpression: notExists,
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error; // a redelivered event: already recorded
+      }
+    },
+
+    async listHistory(plpId) {
+      const prefix = keys.plpHistoryPrefix(plpId);
+      const res = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': prefix.PK, ':sk': prefix.SKPrefix },
+        }),
+      );
+      return (res.Items ?? []).map((i) => stripKeys<PlpHistoryEntry>(i));
+    },
+  };
+}

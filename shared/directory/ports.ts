@@ -1,0 +1,31 @@
+import type { Role } from '../table/keys.ts';
+import type { Commune, Plp, PlpStatus } from './model.ts';
+
+export type Assignment = { role: Role; scopeId: string };
+export type PlpHistoryEntry = {
+  eventId: string;
+  from: PlpStatus | null;
+  to: PlpStatus;
+  by: string;
+  at: string;
+  charterReference?: string;
+};
+
+/** Storage of communes, PLPs and assignments. Conflicts (duplicate id or code, stale status) → ConflictError. */
+export type DirectoryStore = {
+  createCommune(commune: Commune, admins: string[]): Promise<void>;
+  getCommune(nis: string): Promise<Commune | undefined>;
+  /** Creates the PLP with its code reservation, postcode entries and assignments, all or nothing. */
+  createPlp(plp: Plp, assignments: { principal: string; role: Role }[]): Promise<void>;
+  getPlp(plpId: string): Promise<Plp | undefined>;
+  /** Changes the status only if it is still `from`; otherwise ConflictError. */
+  updatePlpStatus(plpId: string, from: PlpStatus, patch: Pick<Plp, 'status' | 'updatedAt' | 'charterReference'>): Promise<Plp>;
+  plpIdsByPostcode(postcode: string): Promise<string[]>;
+  getPlps(plpIds: string[]): Promise<Plp[]>;
+  getCommunes(nis: string[]): Promise<Commune[]>;
+  /** Assignments held by any of these principal ids. */
+  assignmentsOf(principals: string[]): Promise<Assignment[]>;
+  /** Records one history entry; a repeated eventId is ignored (events may be delivered twice). */
+  appendHistory(plpId: string, entry: PlpHistoryEntry): Promise<void>;
+  listHistory(plpId: string): Promise<PlpHistoryEntry[]>;
+};

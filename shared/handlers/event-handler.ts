@@ -1,0 +1,23 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { EventContract, EventDetail } from '../../events/define-event.ts';
+import { logger, metrics, tracer } from '../powertools.ts';
+
+/**
+ * The one way to write an EventBridge consumer: the event is parsed with its contract's schema and handed
+ * to the use case. Nothing is swallowed: a failure is rethrown so EventBridge retries and then dead-letters.
+ */
+export function eventHandler<E extends EventContract>(contract: E, fn: (detail: EventDetail<E>) => Promise<void>) {
+  const core = async (event: unknown) => {
+    const parsed = contract.schema.parse(event);
+    logger.appendKeys({ correlationId: parsed.detail.metadata.correlationId });
+    await fn(parsed.detail as EventDetail<E>);
+  };
+  return middy<unknown, void, Error, Context>(core)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(logMetrics(metrics));
+}

@@ -1,0 +1,113 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Caller } from '../directory/caller.ts';
+import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../errors.ts';
+import { logger, metrics, tracer } from '../powertools.ts';
+import { bearerToken, callerFromEvent } from './auth.ts';
+import { errorToProblem, problem, zodProblems } from './problem.ts';
+import type { HttpTrigger } from './trigger.ts';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+type Infer<S> = [NonNullable<S>] extends [z.ZodType] ? z.infer<NonNullable<S>> : undefined;
+export type HttpRequest<T extends HttpTrigger<any, any, any, any>> = {
+  params: Infer<T['params']>;
+  query: Infer<T['query']>;
+  body: Infer<T['body']>;
+  /** Set on `jwt` routes. */
+  caller: T['auth'] extends 'jwt' ? Caller : undefined;
+  /** Set on `member` routes: the raw member token, checked by the use case. */
+  memberToken: T['auth'] extends 'member' ? string : undefined;
+  /** The client's address, for per-client limits. */
+  sourceIp: string;
+  event: APIGatewayProxyEventV2;
+};
+export type HttpResult = { status: number; body?: unknown; headers?: Record<string, string> };
+
+export const ok = (body: unknown): HttpResult => ({ status: 200, body });
+export const created = (body: unknown): HttpResult => ({ status: 201, body });
+export const accepted = (body: unknown = {}): HttpResult => ({ status: 202, body });
+export const noContent = (): HttpResult => ({ status: 204 });
+
+/**
+ * The one way to write an HTTP handler: Powertools logger, tracer and metrics; the body size limit; zod
+ * parsing of path, query and body; the caller from the JWT claims and its group check; and every error
+ * mapped to application/problem+json (unexpected ones to a bare 500, logged without the request body).
+ */
+export function httpHandler<T extends HttpTrigger<any, any, any, any>>(trigger: T, fn: (req: HttpRequest<T>) => Promise<HttpResult>) {
+  const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    try {
+      const req = parseRequest(trigger, event);
+      const result = await fn(req);
+      return toResponse(result);
+    } catch (error) {
+      const answer = errorToProblem(error);
+      if (answer) {
+        logger.info('request refused', { status: answer.statusCode, route: `${trigger.method} ${trigger.path}` });
+        return answer;
+      }
+      logger.error('unexpected error', { route: `${trigger.method} ${trigger.path}`, error: errorSummary(error) });
+      return problem(500, 'Something went wrong on our side; please try again later');
+    }
+  };
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(core)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(logMetrics(metrics));
+}
+
+function parseRequest<T extends HttpTrigger<any, any, any, any>>(trigger: T, event: APIGatewayProxyEventV2): HttpRequest<T> {
+  const caller = trigger.auth === 'jwt' ? callerFromEvent(event) : undefined;
+  if (caller && trigger.groups?.length && !trigger.groups.some((g) => caller.groups.includes(g))) {
+    throw new ForbiddenError(`This route needs one of the roles: ${trigger.groups.join(', ')}`);
+  }
+  const memberToken = trigger.auth === 'member' ? bearerToken(event) : undefined;
+  return {
+    params: parsePart(trigger.params, event.pathParameters ?? {}, 'path'),
+    query: parsePart(trigger.query, event.queryStringParameters ?? {}, 'query'),
+    body: trigger.body ? parsePart(trigger.body, readJsonBody(event), '') : undefined,
+    caller,
+    memberToken,
+    sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+    event,
+  } as HttpRequest<T>;
+}
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, where: string) {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ValidationError(`The request ${where || 'body'} is not valid`, zodProblems(parsed.error, where));
+  return parsed.data;
+}
+
+function readJsonBody(event: APIGatewayProxyEventV2): unknown {
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body)) : undefined;
+  if (raw && raw.length > MAX_BODY_BYTES) throw new PayloadTooLargeError(`The body exceeds ${MAX_BODY_BYTES} bytes`);
+  const type = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? '';
+  if (raw && raw.length > 0 && type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new ValidationError('Send the body as application/json');
+  }
+  if (!raw || raw.length === 0) throw new ValidationError('A JSON body is required');
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new ValidationError('The body is not valid JSON');
+  }
+}
+
+function toResponse(result: HttpResult): APIGatewayProxyStructuredResultV2 {
+  if (result.body === undefined) return { statusCode: result.status, headers: result.headers };
+  return {
+    statusCode: result.status,
+    headers: { 'content-type': 'application/json', ...result.headers },
+    body: JSON.stringify(result.body),
+  };
+}
+
+/** Name and message only: provider errors may echo request data, so no stack frames with values. */
+const errorSummary = (error: unknown) =>
+  error instanceof Error ? { name: error.name, message: error.message.slice(0, 200) } : { name: typeof error };

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { Group } from '../directory/caller.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/**
+ * public: anyone (throttled); jwt: a verified token (Cognito in AWS, the local issuer locally) with one of
+ * `groups`; member: a member token (`authorization: Bearer <memberToken>`), checked by the use case.
+ */
+export type HttpAuth = 'public' | 'jwt' | 'member';
+
+export type HttpTrigger<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  A extends HttpAuth = HttpAuth,
+> = {
+  kind: 'http';
+  method: HttpMethod;
+  /** API Gateway path, e.g. /admin/plps/{plpId}/transitions */
+  path: string;
+  auth: A;
+  groups?: Group[];
+  summary: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Documented answers; the schema is used for the OpenAPI document. */
+  responses: Partial<Record<number, { description: string; schema?: z.ZodType }>>;
+};
+
+export const http = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends HttpAuth>(
+  t: Omit<HttpTrigger<P, Q, B, A>, 'kind'>,
+) => ({ kind: 'http', ...t }) as HttpTrigger<P, Q, B, A>;
