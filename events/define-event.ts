@@ -21,7 +21,11 @@ export type EventContract<D extends z.ZodType = z.ZodType> = {
   data: D;
   detail: z.ZodObject<{ metadata: typeof Metadata; data: D }>;
   /** The whole EventBridge event as a consumer receives it. */
-  schema: z.ZodObject<{ source: z.ZodLiteral<string>; 'detail-type': z.ZodLiteral<string>; detail: EventContract<D>['detail'] }>;
+  schema: z.ZodObject<{
+    source: z.ZodLiteral<string>;
+    'detail-type': z.ZodLiteral<string>;
+    detail: EventContract<D>['detail'];
+  }>;
   /** For `new events.Rule(…, { eventPattern })`. */
   pattern: { source: string[]; detailType: string[] };
   jsonSchema(): unknown;

@@ -127,7 +127,10 @@ export const functions = defineFunctions({
       groups: ['region_admin', 'commune_admin'],
       summary: 'Read a PLP and its history',
       params: PlpIdParams,
-      responses: { 200: { description: 'The PLP', schema: Plp }, 404: { description: 'Unknown or outside your communes' } },
+      responses: {
+        200: { description: 'The PLP', schema: Plp },
+        404: { description: 'Unknown or outside your communes' },
+      },
     }),
     access: { table: 'read' },
   },

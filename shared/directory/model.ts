@@ -8,7 +8,10 @@ export const NisCode = z.string().regex(/^\d{5}$/, 'a NIS code has five digits')
 export const PlpCode = z
   .string()
   .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, 'upper-case letters, digits and hyphens, 3 to 40 characters');
-export const Email = z.email().max(254).transform((e) => e.toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 
 export const PrincipalInput = z.union([
   z.strictObject({ sub: z.string().min(1).max(128) }),

@@ -19,7 +19,11 @@ export type DirectoryStore = {
   createPlp(plp: Plp, assignments: { principal: string; role: Role }[]): Promise<void>;
   getPlp(plpId: string): Promise<Plp | undefined>;
   /** Changes the status only if it is still `from`; otherwise ConflictError. */
-  updatePlpStatus(plpId: string, from: PlpStatus, patch: Pick<Plp, 'status' | 'updatedAt' | 'charterReference'>): Promise<Plp>;
+  updatePlpStatus(
+    plpId: string,
+    from: PlpStatus,
+    patch: Pick<Plp, 'status' | 'updatedAt' | 'charterReference'>,
+  ): Promise<Plp>;
   plpIdsByPostcode(postcode: string): Promise<string[]>;
   getPlps(plpIds: string[]): Promise<Plp[]>;
   getCommunes(nis: string[]): Promise<Commune[]>;

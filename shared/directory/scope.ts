@@ -41,5 +41,6 @@ export function assertPlpRole(caller: Caller, scope: Scope, role: 'officer' | 'c
 }
 
 export function assertGroup(caller: Caller, ...groups: Parameters<typeof hasGroup>[1][]): void {
-  if (!hasGroup(caller, ...groups)) throw new ForbiddenError(`This action needs one of the roles: ${groups.join(', ')}`);
+  if (!hasGroup(caller, ...groups))
+    throw new ForbiddenError(`This action needs one of the roles: ${groups.join(', ')}`);
 }

@@ -95,7 +95,9 @@ async function getAdministeredPlp(plpId: string, caller: Caller, d: Pick<Directo
 /** Launched PLPs whose zone includes the postcode, for residents looking for their PLP. */
 export async function findLaunchedPlps(postcode: string, d: Pick<DirectoryDeps, 'store'>): Promise<PublicPlp[]> {
   const plps = (await d.store.getPlps(await d.store.plpIdsByPostcode(postcode))).filter((p) => p.status === 'launched');
-  const communes = new Map((await d.store.getCommunes([...new Set(plps.map((p) => p.communeNis))])).map((c) => [c.nis, c]));
+  const communes = new Map(
+    (await d.store.getCommunes([...new Set(plps.map((p) => p.communeNis))])).map((c) => [c.nis, c]),
+  );
   return plps
     .map((p) => {
       const commune = communes.get(p.communeNis);

@@ -38,7 +38,10 @@ export const noContent = (): HttpResult => ({ status: 204 });
  * parsing of path, query and body; the caller from the JWT claims and its group check; and every error
  * mapped to application/problem+json (unexpected ones to a bare 500, logged without the request body).
  */
-export function httpHandler<T extends HttpTrigger<any, any, any, any>>(trigger: T, fn: (req: HttpRequest<T>) => Promise<HttpResult>) {
+export function httpHandler<T extends HttpTrigger<any, any, any, any>>(
+  trigger: T,
+  fn: (req: HttpRequest<T>) => Promise<HttpResult>,
+) {
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     try {
       const req = parseRequest(trigger, event);
@@ -60,7 +63,10 @@ export function httpHandler<T extends HttpTrigger<any, any, any, any>>(trigger: 
     .use(logMetrics(metrics));
 }
 
-function parseRequest<T extends HttpTrigger<any, any, any, any>>(trigger: T, event: APIGatewayProxyEventV2): HttpRequest<T> {
+function parseRequest<T extends HttpTrigger<any, any, any, any>>(
+  trigger: T,
+  event: APIGatewayProxyEventV2,
+): HttpRequest<T> {
   const caller = trigger.auth === 'jwt' ? callerFromEvent(event) : undefined;
   if (caller && trigger.groups?.length && !trigger.groups.some((g) => caller.groups.includes(g))) {
     throw new ForbiddenError(`This route needs one of the roles: ${trigger.groups.join(', ')}`);
@@ -80,12 +86,17 @@ function parseRequest<T extends HttpTrigger<any, any, any, any>>(trigger: T, eve
 function parsePart(schema: z.ZodType | undefined, value: unknown, where: string) {
   if (!schema) return undefined;
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ValidationError(`The request ${where || 'body'} is not valid`, zodProblems(parsed.error, where));
+  if (!parsed.success)
+    throw new ValidationError(`The request ${where || 'body'} is not valid`, zodProblems(parsed.error, where));
   return parsed.data;
 }
 
 function readJsonBody(event: APIGatewayProxyEventV2): unknown {
-  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body)) : undefined;
+  const raw = event.body
+    ? event.isBase64Encoded
+      ? Buffer.from(event.body, 'base64')
+      : Buffer.from(event.body)
+    : undefined;
   if (raw && raw.length > MAX_BODY_BYTES) throw new PayloadTooLargeError(`The body exceeds ${MAX_BODY_BYTES} bytes`);
   const type = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? '';
   if (raw && raw.length > 0 && type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {

@@ -8,10 +8,7 @@ const toSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresenta
 export function openApiDocument(triggers: HttpTrigger[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const t of triggers) {
-    const parameters = [
-      ...paramsOf(t.params, 'path'),
-      ...paramsOf(t.query, 'query'),
-    ];
+    const parameters = [...paramsOf(t.params, 'path'), ...paramsOf(t.query, 'query')];
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(t.responses)) {
       responses[status] = {
@@ -26,9 +23,13 @@ export function openApiDocument(triggers: HttpTrigger[]) {
     paths[t.path] ??= {};
     (paths[t.path] as Record<string, unknown>)[t.method.toLowerCase()] = {
       summary: t.summary,
-      ...(t.auth === 'public' ? { security: [] } : { security: [{ [t.auth === 'jwt' ? 'jwt' : 'memberToken']: t.groups ?? [] }] }),
+      ...(t.auth === 'public'
+        ? { security: [] }
+        : { security: [{ [t.auth === 'jwt' ? 'jwt' : 'memberToken']: t.groups ?? [] }] }),
       ...(parameters.length ? { parameters } : {}),
-      ...(t.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(t.body) } } } } : {}),
+      ...(t.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(t.body) } } } }
+        : {}),
       responses,
     };
   }

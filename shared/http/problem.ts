@@ -62,7 +62,8 @@ export const zodProblems = (error: z.ZodError, prefix = ''): FieldProblem[] =>
 export function errorToProblem(error: unknown): APIGatewayProxyStructuredResultV2 | undefined {
   if (error instanceof z.ZodError) return problem(400, 'The request is not valid', { errors: zodProblems(error) });
   if (error instanceof ValidationError) return problem(400, error.message, { errors: error.errors });
-  if (error instanceof UnauthorizedError) return problem(401, error.message, { headers: { 'www-authenticate': 'Bearer' } });
+  if (error instanceof UnauthorizedError)
+    return problem(401, error.message, { headers: { 'www-authenticate': 'Bearer' } });
   if (error instanceof ForbiddenError) return problem(403, error.message);
   if (error instanceof NotFoundError) return problem(404, error.message);
   if (error instanceof ConflictError) return problem(409, error.message);

@@ -37,7 +37,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
       let request: Record<string, { Keys: Record<string, string>[] }> | undefined = { [tableName]: { Keys: part } };
       while (request && Object.keys(request).length > 0) {
         const res = await doc.send(new BatchGetCommand({ RequestItems: request }));
-        out.push(...((res.Responses?.[tableName] ?? []).map((i) => stripKeys<T>(i))));
+        out.push(...(res.Responses?.[tableName] ?? []).map((i) => stripKeys<T>(i)));
         request = res.UnprocessedKeys as typeof request;
       }
     }
@@ -77,7 +77,12 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
         {
           Put: {
             TableName: tableName,
-            Item: { ...keys.plp(plp.plpId), ...keys.plpByCommune(plp.communeNis, plp.plpId), entity: entities.plp, ...plp },
+            Item: {
+              ...keys.plp(plp.plpId),
+              ...keys.plpByCommune(plp.communeNis, plp.plpId),
+              entity: entities.plp,
+              ...plp,
+            },
             ConditionExpression: notExists,
           },
         },
@@ -116,7 +121,8 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
           new UpdateCommand({
             TableName: tableName,
             Key: keys.plp(plpId),
-            UpdateExpression: 'SET #status = :to, updatedAt = :at' + (patch.charterReference ? ', charterReference = :ref' : ''),
+            UpdateExpression:
+              'SET #status = :to, updatedAt = :at' + (patch.charterReference ? ', charterReference = :ref' : ''),
             ConditionExpression: 'attribute_exists(PK) AND #status = :from',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {

@@ -12,13 +12,20 @@ export function eventBridgePublisher(client: EventBridgeClient, busName: string)
     const res = await client.send(
       new PutEventsCommand({
         Entries: [
-          { EventBusName: busName, Source: contract.source, DetailType: contract.detailType, Detail: JSON.stringify(detail) },
+          {
+            EventBusName: busName,
+            Source: contract.source,
+            DetailType: contract.detailType,
+            Detail: JSON.stringify(detail),
+          },
         ],
       }),
     );
     if ((res.FailedEntryCount ?? 0) > 0) {
       const entry = res.Entries?.[0];
-      throw new EventRejectedError(`${contract.detailType} rejected: ${entry?.ErrorCode ?? 'unknown'} ${entry?.ErrorMessage ?? ''}`);
+      throw new EventRejectedError(
+        `${contract.detailType} rejected: ${entry?.ErrorCode ?? 'unknown'} ${entry?.ErrorMessage ?? ''}`,
+      );
     }
   };
 }
