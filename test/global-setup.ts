@@ -1,2 +1,64 @@
-/** Starts what integration and e2e tests need; filled in as those tests arrive. */
-export default async function setup() {}
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { freePort } from '../local/env.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The local stack started for e2e tests, as `npm start` runs it. */
+    baseUrl: string;
+    sesUrl: string;
+    /** DynamoDB Local, shared: integration tests create their own tables. */
+    dynamoEndpoint: string;
+  }
+}
+
+/** One DynamoDB Local (in memory) and one local stack (a child process, like `npm start`) for the run. */
+export default async function setup(project: TestProject) {
+  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  const [port, sesPort] = [await freePort(), await freePort()];
+  const root = path.resolve(import.meta.dirname, '..');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SES_PORT: String(sesPort),
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      TABLE_NAME: 'plp-e2e',
+      PLP_RATE_LIMITS: 'on',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`local stack exited:\n${output}`);
+    if (
+      await fetch(`${baseUrl}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (Date.now() > deadline) throw new Error(`local stack did not answer in 90 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  project.provide('baseUrl', baseUrl);
+  project.provide('sesUrl', `http://127.0.0.1:${sesPort}`);
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+
+  return async () => {
+    await new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGINT');
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    });
+    await dynamo.stop();
+  };
+}

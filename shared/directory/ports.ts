@@ -18,6 +18,7 @@ export type DirectoryStore = {
   /** Creates the PLP with its code reservation, postcode entries and assignments, all or nothing. */
   createPlp(plp: Plp, assignments: { principal: string; role: Role }[]): Promise<void>;
   getPlp(plpId: string): Promise<Plp | undefined>;
+  plpIdByCode(code: string): Promise<string | undefined>;
   /** Changes the status only if it is still `from`; otherwise ConflictError. */
   updatePlpStatus(
     plpId: string,

@@ -1,3 +1,4 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
@@ -15,6 +16,7 @@ export function eventHandler<E extends EventContract>(contract: E, fn: (detail: 
     const parsed = contract.schema.parse(event);
     logger.appendKeys({ correlationId: parsed.detail.metadata.correlationId });
     await fn(parsed.detail as EventDetail<E>);
+    metrics.addMetric('EventsProcessed', MetricUnit.Count, 1);
   };
   return middy<unknown, void, Error, Context>(core)
     .use(injectLambdaContext(logger, { resetKeys: true }))

@@ -1,3 +1,4 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
@@ -43,6 +44,11 @@ export function httpHandler<T extends HttpTrigger<any, any, any, any>>(
   fn: (req: HttpRequest<T>) => Promise<HttpResult>,
 ) {
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const answer = await answerTo(event);
+    metrics.addMetric(`Http${Math.floor((answer.statusCode ?? 200) / 100)}xx`, MetricUnit.Count, 1);
+    return answer;
+  };
+  const answerTo = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     try {
       const req = parseRequest(trigger, event);
       const result = await fn(req);

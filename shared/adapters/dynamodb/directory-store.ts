@@ -115,6 +115,11 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
       return res.Item ? stripKeys<Plp>(res.Item) : undefined;
     },
 
+    async plpIdByCode(code) {
+      const res = await doc.send(new GetCommand({ TableName: tableName, Key: keys.plpCode(code) }));
+      return res.Item?.plpId as string | undefined;
+    },
+
     async updatePlpStatus(plpId, from, patch) {
       try {
         const res = await doc.send(

@@ -1,0 +1,64 @@
+import { realpathSync } from 'node:fs';
+import { App, Tags, Validations } from 'aws-cdk-lib';
+// cdk-nag is CommonJS: Node's ESM loader exposes its exports reliably only as the default export.
+import cdkNag from 'cdk-nag';
+import { type FunctionSpec, functionEntries } from '../functions/manifest.ts';
+import { AppStack } from './stacks/app-stack.ts';
+import { StatefulStack } from './stacks/stateful-stack.ts';
+
+export type BuildOptions = {
+  stage: string;
+  region: string;
+  /** Undefined synthesises an environment-agnostic account (no credentials needed). */
+  account?: string;
+  senderDomain?: string;
+  logLevel?: string;
+  /** The functions to build; the manifest's by default (tests pass others to cover every trigger kind). */
+  functions?: ReadonlyArray<readonly [string, FunctionSpec]>;
+};
+
+/**
+ * Both stacks of one stage, checked by cdk-nag (AwsSolutions) at synthesis: an unacknowledged error fails
+ * `cdk synth` and `app.synth()`. Shared by `cdk` (below) and the infra tests.
+ */
+export function buildApp(app: App, options: BuildOptions) {
+  const { stage, region, account } = options;
+  const env = { account, region };
+  const stateful = new StatefulStack(app, `plp-${stage}-stateful`, {
+    env,
+    stage,
+    senderDomain: options.senderDomain,
+    description: `PLP Alert ${stage}: table, event bus, user pool, SMS topic, SES configuration (retained)`,
+    terminationProtection: stage === 'prod',
+  });
+  const appStack = new AppStack(app, `plp-${stage}-app`, {
+    env,
+    stage,
+    stateful,
+    functions: options.functions ?? functionEntries(),
+    logLevel: options.logLevel,
+    description: `PLP Alert ${stage}: functions, HTTP API, rules, queues, alarms`,
+  });
+  for (const stack of [stateful, appStack]) {
+    Tags.of(stack).add('app', 'plp-alert');
+    Tags.of(stack).add('stage', stage);
+  }
+  Validations.of(app).addPlugins(new cdkNag.AwsSolutionsChecks(app));
+  return { stateful, app: appStack };
+}
+
+/** Run by `cdk` (cdk.json: node --import tsx infra/app.ts); imported by tests, which build their own App. */
+const isMain = !!process.argv[1] && realpathSync(process.argv[1]) === import.meta.filename;
+
+if (isMain) {
+  const app = new App();
+  const context = (key: string): string | undefined => app.node.tryGetContext(key) || undefined;
+  buildApp(app, {
+    stage: context('stage') ?? 'dev',
+    region: context('region') ?? process.env.CDK_DEFAULT_REGION ?? 'eu-west-1',
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    senderDomain: context('senderDomain'),
+    logLevel: context('logLevel'),
+  });
+  app.synth();
+}

@@ -1,0 +1,220 @@
+import path from 'node:path';
+import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { EventContract } from '../../events/define-event.ts';
+import { tableDefinition } from '../../shared/table/definition.ts';
+
+/** Item reads (transactions use the same actions); Query and Scan also on the indexes. */
+export const tableReadActions = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+] as const;
+export const tableWriteActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+
+/** The repository root: manifest entries (`functions/…/*.handler.ts`) are relative to it. */
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * CommonJS dependencies bundled into an ES module still call `require` (for Node built-ins), which an ES
+ * module does not have: the banner creates one. The import is aliased so it never clashes with a bundled name.
+ */
+const requireBanner =
+  "import { createRequire as __plpCreateRequire } from 'node:module'; const require = __plpCreateRequire(import.meta.url);";
+
+/** Any SES identity of the account and region, for stages without a sender domain. */
+const anyIdentityArn = 'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*';
+
+export type AppFunctionProps = {
+  /** Handler file relative to the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  stage: string;
+  /** api: answers an HTTP request (10 s default); worker: events, queues, schedules (60 s default). */
+  workload: 'api' | 'worker';
+  memoryMb?: number;
+  timeoutSeconds?: number;
+  logLevel?: string;
+};
+
+/**
+ * One Lambda function with the project's defaults: Node.js 24 on arm64, an ESM bundle built by the local
+ * esbuild with the AWS SDK inside (the version we test is the version we run), active tracing, a log
+ * group kept one month, the Powertools environment. Its role starts with nothing but writing to its own
+ * log group and X-Ray; every other permission comes from a `bind*` helper, called from the manifest's
+ * `access`.
+ */
+export class AppFunction extends NodejsFunction {
+  /** The role, typed as a Role (it is created here) so that findings can be acknowledged on it. */
+  readonly serviceRole: Role;
+  /** Why this role's policy has `"Resource": "*"` statements (X-Ray, SMS), for the cdk-nag acknowledgement. */
+  private readonly wildcardReasons: string[] = [];
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    // The role and the log group are siblings of the function: they must exist before `super()`.
+    // Our own role instead of the default one avoids the AWS managed AWSLambdaBasicExecutionRole
+    // (logs:* on every log group of the account): this function may write to its own group only.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${id}`,
+    });
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.ONE_MONTH,
+      // Operational logs live and die with the function; personal data must not outlive its retention.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      entry: path.join(repoRoot, props.entry),
+      handler: 'handler',
+      description: props.description,
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memoryMb ?? 256,
+      timeout: Duration.seconds(props.timeoutSeconds ?? (props.workload === 'api' ? 10 : 60)),
+      tracing: Tracing.ACTIVE,
+      role,
+      logGroup,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'plp-alert',
+        POWERTOOLS_METRICS_NAMESPACE: 'PlpAlert',
+        LOG_LEVEL: props.logLevel ?? 'INFO',
+        STAGE: props.stage,
+        // Stack traces point at the TypeScript sources (the bundle ships its source map).
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: requireBanner,
+        target: 'node20',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // Bundle the AWS SDK v3 instead of using the runtime's copy.
+        bundleAwsSDK: true,
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+    this.serviceRole = role;
+    this.wildcardReasons.push(
+      'X-Ray: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permission (active tracing)',
+    );
+    this.acknowledgeWildcards();
+  }
+
+  /**
+   * Read or read/write on the single table; sets TABLE_NAME. Statements name the table and each of its
+   * indexes (from shared/table/definition.ts) instead of `grantReadData`'s `<table>/index/*` wildcard.
+   */
+  bindTable(table: ITable, mode: 'read' | 'readWrite') {
+    const indexArns = tableDefinition.globalSecondaryIndexes.map((i) => `${table.tableArn}/index/${i.indexName}`);
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: [...tableReadActions], resources: [table.tableArn, ...indexArns] }),
+    );
+    if (mode === 'readWrite') {
+      this.addToRolePolicy(new PolicyStatement({ actions: [...tableWriteActions], resources: [table.tableArn] }));
+    }
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    return this;
+  }
+
+  /** PutEvents on the bus, only for the sources of the contracts it publishes; sets EVENT_BUS_NAME. */
+  bindBus(bus: IEventBus, publishes: readonly EventContract[]) {
+    const sources = [...new Set(publishes.map((c) => c.source))].sort();
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['events:PutEvents'],
+        resources: [bus.eventBusArn],
+        conditions: {
+          'ForAllValues:StringEquals': { 'events:source': sources },
+          Null: { 'events:source': 'false' },
+        },
+      }),
+    );
+    this.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+    return this;
+  }
+
+  /** SendMessage on a queue of the manifest; sets QUEUE_URL_<NAME>. */
+  bindQueue(name: string, queue: IQueue) {
+    queue.grantSendMessages(this);
+    this.addEnvironment(queueUrlVariable(name), queue.queueUrl);
+    return this;
+  }
+
+  /** Outbound SMS: sns:Publish to phone numbers. */
+  bindSms() {
+    // Publishing to a phone number (PhoneNumber parameter) has no topic ARN: IAM only accepts "*".
+    this.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    this.wildcardReasons.push(
+      'SMS: sns:Publish to a phone number has no resource ARN, the action needs "*"; topics are not published to by this role',
+    );
+    this.acknowledgeWildcards();
+    return this;
+  }
+
+  /**
+   * E-mail through SES v2 with the stage's configuration set and sender identity; sets
+   * EMAIL_CONFIGURATION_SET and, when the identity is known, EMAIL_FROM.
+   */
+  bindEmail(email: { configurationSetName: string; senderDomain?: string }) {
+    const stack = Stack.of(this);
+    const configurationSetArn = stack.formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: email.configurationSetName,
+    });
+    // Without a sender domain the identity is unknown here: any identity of this account and region.
+    // Fn::Sub keeps the wildcard ARN's text (and so its cdk-nag finding id) the same for every stage.
+    const identityArn = email.senderDomain
+      ? stack.formatArn({ service: 'ses', resource: 'identity', resourceName: email.senderDomain })
+      : Fn.sub(anyIdentityArn);
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['ses:SendEmail'], resources: [configurationSetArn, identityArn] }),
+    );
+    this.addEnvironment('EMAIL_CONFIGURATION_SET', email.configurationSetName);
+    if (email.senderDomain) this.addEnvironment('EMAIL_FROM', `no-reply@${email.senderDomain}`);
+    else {
+      Validations.of(this.serviceRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${anyIdentityArn.replace(/\$\{/g, '<').replace(/\}/g, '>')}]`,
+        reason:
+          'No sender domain is configured for this stage (context senderDomain): the verified identity is managed outside this app',
+      });
+    }
+    return this;
+  }
+
+  private acknowledgeWildcards() {
+    Validations.of(this.serviceRole).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: this.wildcardReasons.join('; '),
+    });
+  }
+}
+
+/** QUEUE_URL_<NAME>: `alert-deliveries` → QUEUE_URL_ALERT_DELIVERIES. */
+export const queueUrlVariable = (queueName: string) =>
+  `QUEUE_URL_${queueName
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase()}`;

@@ -1,0 +1,177 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  UserPool,
+  type UserPoolClient,
+  UserPoolGroup,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import {
+  ConfigurationSet,
+  ConfigurationSetTlsPolicy,
+  EmailIdentity,
+  Identity,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { Group } from '../../shared/directory/caller.ts';
+import { tableDefinition } from '../../shared/table/definition.ts';
+
+export type StatefulStackProps = StackProps & {
+  stage: string;
+  /** Domain verified in SES for outgoing e-mail (context `senderDomain`); none ⇒ no identity here. */
+  senderDomain?: string;
+};
+
+/**
+ * Everything that holds data or identities and must survive a redeploy of the functions: the single table,
+ * the event bus, the staff user pool, the inbound SMS topic and the SES configuration. Retained on delete.
+ */
+export class StatefulStack extends Stack {
+  readonly table: Table;
+  readonly bus: EventBus;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+  /** Two-way SMS: AWS End User Messaging SMS publishes the replies of members here. */
+  readonly smsInboundTopic: Topic;
+  readonly configurationSet: ConfigurationSet;
+  readonly senderDomain?: string;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+
+    const attr = (name: string) => ({ name, type: AttributeType.STRING });
+    this.table = new Table(this, 'Table', {
+      tableName: `plp-${stage}`,
+      partitionKey: attr(tableDefinition.partitionKey),
+      sortKey: attr(tableDefinition.sortKey),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: tableDefinition.ttlAttribute,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // AWS managed key (aws/dynamodb): encrypted with KMS, every use of the key is in CloudTrail, no key
+      // policy to maintain and no monthly key cost. A customer managed key would only pay off for
+      // cross-account access or crypto-shredding, neither of which this app does (expiry is TTL).
+      encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: stage === 'prod',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const gsi of tableDefinition.globalSecondaryIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: gsi.indexName,
+        partitionKey: attr(gsi.partitionKey),
+        sortKey: attr(gsi.sortKey),
+      });
+    }
+
+    this.bus = new EventBus(this, 'Bus', { eventBusName: `plp-${stage}` });
+    this.bus.applyRemovalPolicy(RemovalPolicy.RETAIN);
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      userPoolName: `plp-${stage}`,
+      // Staff (police, coordinators, administrators) are invited by an administrator, never self-registered.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Plus plan: threat protection blocks compromised credentials and challenges risky sign-ins.
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: stage === 'prod',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is optional (TOTP only) so that commune staff can be onboarded without an authenticator app; ' +
+        'threat protection (Plus plan, full function) requires an additional challenge on risky sign-ins',
+    });
+    for (const group of Group.options) {
+      new UserPoolGroup(this, `Group-${group}`, { userPool: this.userPool, groupName: group });
+    }
+    this.userPoolClient = this.userPool.addClient('WebClient', {
+      userPoolClientName: `plp-${stage}-web`,
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      disableOAuth: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+    });
+
+    // Encrypted with a customer managed key: End User Messaging SMS can only publish to an encrypted topic
+    // if the key policy lets it use the key, which the AWS managed aws/sns key does not allow.
+    const smsKey = new Key(this, 'SmsInboundKey', {
+      description: `plp-${stage}: inbound SMS topic`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const smsService = new ServicePrincipal('sms-voice.amazonaws.com');
+    smsKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [smsService],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    this.smsInboundTopic = new Topic(this, 'SmsInboundTopic', {
+      topicName: `plp-${stage}-sms-inbound`,
+      masterKey: smsKey,
+      enforceSSL: true,
+    });
+    this.smsInboundTopic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [smsService],
+        actions: ['sns:Publish'],
+        resources: [this.smsInboundTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+
+    this.configurationSet = new ConfigurationSet(this, 'EmailConfigurationSet', {
+      configurationSetName: `plp-${stage}`,
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+
+    if (props.senderDomain) {
+      this.senderDomain = props.senderDomain;
+      const identity = new EmailIdentity(this, 'SenderIdentity', {
+        identity: Identity.domain(props.senderDomain),
+        configurationSet: this.configurationSet,
+      });
+      identity.dkimRecords.forEach((record, i) => {
+        new CfnOutput(this, `DkimRecord${i + 1}`, {
+          description: `DKIM CNAME to publish in ${props.senderDomain}`,
+          value: `${record.name} CNAME ${record.value}`,
+        });
+      });
+    }
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'SmsInboundTopicArn', { value: this.smsInboundTopic.topicArn });
+  }
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { buildDetail, type EventPublisher } from '../events/define-event.ts';
+import { type FunctionSpec, functionEntries } from '../functions/manifest.ts';
+import { logger } from '../shared/powertools.ts';
+import { invoke } from './invoke.ts';
+
+export type BusRecord = { id: string; source: string; detailType: string; detail: unknown; time: string };
+
+/**
+ * The in-process stand-in for the EventBridge bus. `publish` validates like the EventBridge adapter, then
+ * delivers the event asynchronously to every function whose manifest trigger names that contract, with
+ * EventBridge's envelope; a failing consumer is retried (3 attempts) and then kept as dead-lettered.
+ */
+export function localEventBus(options: { retries?: number; retryDelayMs?: number } = {}) {
+  const retries = options.retries ?? 3;
+  const delay = options.retryDelayMs ?? 100;
+  const log: BusRecord[] = [];
+  const deadLetters: { record: BusRecord; consumer: string; error: string }[] = [];
+  const pending = new Set<Promise<void>>();
+
+  const consumersOf = (source: string, detailType: string) =>
+    functionEntries().filter(
+      ([, f]) =>
+        f.trigger.kind === 'event' && f.trigger.event.source === source && f.trigger.event.detailType === detailType,
+    );
+
+  const deliver = async (name: string, spec: FunctionSpec, record: BusRecord) => {
+    const envelope = {
+      version: '0',
+      id: record.id,
+      'detail-type': record.detailType,
+      source: record.source,
+      account: '000000000000',
+      time: record.time,
+      region: 'local',
+      resources: [],
+      detail: record.detail,
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await invoke(name, spec, envelope);
+        return;
+      } catch (error) {
+        if (attempt >= retries) {
+          deadLetters.push({ record, consumer: name, error: (error as Error).message });
+          logger.error('event dead-lettered', { consumer: name, detailType: record.detailType, eventId: record.id });
+          return;
+        }
+        await new Promise((r) => setTimeout(r, delay * 2 ** (attempt - 1)));
+      }
+    }
+  };
+
+  const publish: EventPublisher = async (contract, data, opts) => {
+    const record: BusRecord = {
+      id: randomUUID(),
+      source: contract.source,
+      detailType: contract.detailType,
+      detail: buildDetail(contract, data, opts),
+      time: new Date().toISOString(),
+    };
+    log.push(record);
+    for (const [name, spec] of consumersOf(record.source, record.detailType)) {
+      const p = new Promise<void>((resolve) => setImmediate(resolve)).then(() => deliver(name, spec, record));
+      pending.add(p);
+      void p.finally(() => pending.delete(p));
+    }
+  };
+
+  /** Resolves when every delivery in flight (and any it caused) has finished. */
+  const drain = async () => {
+    while (pending.size > 0) await Promise.all([...pending]);
+  };
+
+  return { publish, drain, log, deadLetters };
+}
+export type LocalEventBus = ReturnType<typeof localEventBus>;

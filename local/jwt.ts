@@ -1,0 +1,57 @@
+import { exportJWK, generateKeyPair, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import { Group } from '../shared/directory/caller.ts';
+
+export const TokenRequest = z.strictObject({
+  sub: z.string().min(1).max(128),
+  email: z.email().optional(),
+  groups: z.array(Group).default([]),
+});
+
+/**
+ * The local stand-in for Cognito: signs RS256 tokens with a key made at start-up, and verifies them the way
+ * the HTTP API's JWT authorizer does — signature with that key only, issuer, audience, expiry; `alg: none`,
+ * other algorithms and unsigned tokens are refused.
+ */
+export async function localIssuer(issuer: string, audience = 'plp-alert-local') {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const kid = 'local-1';
+  return {
+    issuer,
+    audience,
+    jwks: async () => ({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }] }),
+    async sign(input: z.infer<typeof TokenRequest>, ttlSeconds = 3600): Promise<string> {
+      return new SignJWT({ email: input.email, 'cognito:groups': input.groups, token_use: 'id' })
+        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+        .setSubject(input.sub)
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime(`${ttlSeconds}s`)
+        .sign(privateKey);
+    },
+    /** The claims as API Gateway passes them to a Lambda (lists rendered as "[a b]"), or undefined. */
+    async verify(token: string): Promise<Record<string, string | number | boolean> | undefined> {
+      try {
+        const { payload } = await jwtVerify(token, publicKey, { issuer, audience, algorithms: ['RS256'] });
+        return toGatewayClaims(payload);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+export type LocalIssuer = Awaited<ReturnType<typeof localIssuer>>;
+
+function toGatewayClaims(payload: JWTPayload): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(payload)) {
+    if (v === undefined) continue;
+    out[k] = Array.isArray(v)
+      ? `[${v.join(' ')}]`
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : (v as string | number | boolean);
+  }
+  return out;
+}

@@ -1,0 +1,187 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { functionEntries, httpFunctions } from '../functions/manifest.ts';
+import { problem, zodProblems } from '../shared/http/problem.ts';
+import { logger } from '../shared/powertools.ts';
+import { compileRoute, toApiGatewayEvent } from './api-gateway.ts';
+import type { LocalEventBus } from './event-bus.ts';
+import { invoke, repoRoot } from './invoke.ts';
+import { type LocalIssuer, TokenRequest } from './jwt.ts';
+import type { SmsOutbox } from './sms-outbox.ts';
+
+/** Bodies above this are refused before reaching a handler (which itself refuses anything above 16 KB). */
+const MAX_READ_BYTES = 1024 * 1024;
+
+export type LocalServerDeps = { issuer: LocalIssuer; bus: LocalEventBus; outbox: SmsOutbox };
+
+const routes = httpFunctions().map(([name, spec]) => ({ name, spec, route: compileRoute(spec.trigger) }));
+
+/**
+ * The local HTTP API: requests on manifest routes become API Gateway v2 events for the same handlers, with
+ * JWT routes verified like the HTTP API's authorizer; plus the dev-only routes of API.md and the web pages.
+ */
+export function createLocalServer(deps: LocalServerDeps) {
+  const devRoutes: Record<string, (req: IncomingMessage, body: Buffer) => Promise<Answer>> = {
+    'POST /dev/token': async (_req, body) => {
+      const input = TokenRequest.safeParse(parseJson(body));
+      if (!input.success)
+        return fromGateway(
+          problem(400, 'Give sub, and optionally email and groups', { errors: zodProblems(input.error) }),
+        );
+      return json(200, { token: await deps.issuer.sign(input.data) });
+    },
+    'GET /dev/outbox/sms': async () => json(200, { items: deps.outbox.items }),
+    'GET /dev/events': async () => json(200, { items: deps.bus.log, deadLetters: deps.bus.deadLetters }),
+    'GET /dev/jwks.json': async () => json(200, await deps.issuer.jwks()),
+    'POST /dev/sms/inbound': async (_req, body) => {
+      const input = z
+        .strictObject({ from: z.string().min(3).max(20), body: z.string().max(1600) })
+        .safeParse(parseJson(body));
+      if (!input.success) return fromGateway(problem(400, 'Give from and body', { errors: zodProblems(input.error) }));
+      const notification = {
+        originationNumber: input.data.from,
+        destinationNumber: process.env.SMS_SHORTCODE ?? '8850',
+        messageBody: input.data.body,
+        inboundMessageId: crypto.randomUUID(),
+        messageKeyword: 'KEYWORD',
+      };
+      const snsEvent = {
+        Records: [
+          {
+            EventSource: 'aws:sns',
+            EventVersion: '1.0',
+            Sns: {
+              Type: 'Notification',
+              MessageId: notification.inboundMessageId,
+              Message: JSON.stringify(notification),
+              Timestamp: new Date().toISOString(),
+            },
+          },
+        ],
+      };
+      for (const [name, spec] of functionEntries().filter(([, f]) => f.trigger.kind === 'sms-inbound')) {
+        await invoke(name, spec, snsEvent);
+      }
+      await deps.bus.drain();
+      return json(202, {});
+    },
+  };
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    const method = req.method ?? 'GET';
+    try {
+      const body = await readBody(req);
+      if (body === undefined) return send(res, fromGateway(problem(413, 'The body is too large')));
+      const dev = devRoutes[`${method} ${url.pathname}`];
+      if (dev) return send(res, await dev(req, body));
+      const schedule = /^\/dev\/schedules\/([\w-]+)\/run$/.exec(url.pathname);
+      if (schedule && method === 'POST') return send(res, await runSchedule(schedule[1] as string));
+      for (const { name, spec, route } of routes) {
+        const params = route.match(method, url.pathname);
+        if (!params) continue;
+        let claims: Record<string, string | number | boolean> | undefined;
+        if (spec.trigger.auth === 'jwt') {
+          const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+          claims = token ? await deps.issuer.verify(token) : undefined;
+          if (!claims) {
+            return send(
+              res,
+              fromGateway(
+                problem(401, 'A valid bearer token is required', { headers: { 'www-authenticate': 'Bearer' } }),
+              ),
+            );
+          }
+        }
+        const event = toApiGatewayEvent(req, url, spec.trigger, params, body, claims);
+        const result = (await invoke(name, spec, event)) as APIGatewayProxyStructuredResultV2;
+        return send(res, fromGateway(result));
+      }
+      if (method === 'GET') {
+        const page = await staticPage(url.pathname);
+        if (page) return send(res, page);
+      }
+      const known = routes.some((r) => r.route.matchesPath(url.pathname));
+      return send(res, fromGateway(problem(404, known ? `No ${method} route here` : 'No such route')));
+    } catch (error) {
+      logger.error('local server error', { error: (error as Error).message, path: url.pathname });
+      return send(res, fromGateway(problem(500, 'Something went wrong on our side')));
+    }
+  });
+
+  async function runSchedule(scheduleName: string): Promise<Answer> {
+    const targets = functionEntries().filter(
+      ([, f]) => f.trigger.kind === 'schedule' && f.trigger.name === scheduleName,
+    );
+    if (targets.length === 0) return fromGateway(problem(404, `No schedule named ${scheduleName}`));
+    for (const [name, spec] of targets) {
+      await invoke(name, spec, {
+        version: '0',
+        id: crypto.randomUUID(),
+        'detail-type': 'Scheduled Event',
+        source: 'aws.events',
+        time: new Date().toISOString(),
+        detail: {},
+      });
+    }
+    await deps.bus.drain();
+    return json(200, { ran: scheduleName });
+  }
+
+  return server;
+}
+
+type Answer = { status: number; headers: Record<string, string>; body: string | Buffer };
+const json = (status: number, body: unknown): Answer => ({
+  status,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+const fromGateway = (r: APIGatewayProxyStructuredResultV2): Answer => ({
+  status: r.statusCode ?? 200,
+  headers: Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k, String(v)])),
+  body: r.body ? (r.isBase64Encoded ? Buffer.from(r.body, 'base64') : r.body) : '',
+});
+const send = (res: ServerResponse, a: Answer) => {
+  res.writeHead(a.status, a.headers);
+  res.end(a.body);
+};
+const parseJson = (body: Buffer): unknown => {
+  try {
+    return JSON.parse(body.toString('utf8') || 'null');
+  } catch {
+    return undefined;
+  }
+};
+
+/** Reads the body, or undefined when it exceeds MAX_READ_BYTES. */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_READ_BYTES) return undefined;
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+};
+async function staticPage(urlPath: string): Promise<Answer | undefined> {
+  const rel = urlPath === '/' ? 'index.html' : urlPath.replace(/^\/+/, '');
+  if (rel.includes('..')) return undefined;
+  const type = types[path.extname(rel)];
+  if (!type) return undefined;
+  try {
+    return { status: 200, headers: { 'content-type': type }, body: await readFile(path.join(repoRoot, 'web', rel)) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,219 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, newCommune, tokenFor, uniqueCode } from '../support/http.ts';
+
+const plpBody = (communeNis: string, overrides: Record<string, unknown> = {}) => ({
+  communeNis,
+  name: 'Quartier des Tilleuls',
+  code: uniqueCode('TILLEULS'),
+  type: 'residents',
+  zone: { postcodes: ['9999'] },
+  dispatchMode: 'direct',
+  requiresApproval: true,
+  coordinators: [{ email: 'coord.tilleuls@example.be', name: 'Anne', language: 'fr' }],
+  officers: [{ email: 'agent.tilleuls@police.example.be' }],
+  ...overrides,
+});
+
+const launchPath = [
+  { to: 'information_session' },
+  { to: 'charter_submitted' },
+  { to: 'charter_approved', charterReference: 'SPF-IBZ/2026/42' },
+  { to: 'launched' },
+];
+
+describe('directory over HTTP (local stack)', () => {
+  let regionAdmin: string;
+  beforeAll(async () => {
+    regionAdmin = await tokenFor('region-e2e', ['region_admin'], 'region@e2e.test');
+  });
+
+  it('answers /health', async () => {
+    const res = await call('GET', '/health');
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ status: 'ok' });
+  });
+
+  it('lists the demo PLPs for postcode 1082', async () => {
+    const res = await call('GET', '/public/plps?postcode=1082');
+    expect(res.status).toBe(200);
+    expect(res.json.items.map((p: { code: string }) => p.code)).toEqual(
+      expect.arrayContaining(['BERCHEM-CENTRE', 'BERCHEM-GARE']),
+    );
+    expect(res.json.items[0].commune).toEqual({ nis: '21003', name: 'Berchem-Sainte-Agathe' });
+  });
+
+  it('lets an admin create a commune and a PLP, launch it, and a resident find it by postcode', async () => {
+    const nis = await newCommune(regionAdmin);
+    const postcode = String(1000 + Math.floor(Math.random() * 8999));
+    const body = plpBody(nis, { zone: { postcodes: [postcode] } });
+    const created = await call('POST', '/admin/plps', { token: regionAdmin, body });
+    expect(created.status).toBe(201);
+    expect(created.json).toEqual({ plpId: expect.any(String), status: 'preparation' });
+    const { plpId } = created.json;
+
+    const before = await call('GET', `/public/plps?postcode=${postcode}`);
+    expect(before.json.items.find((p: { id: string }) => p.id === plpId)).toBeUndefined();
+
+    for (const step of launchPath) {
+      const res = await call('POST', `/admin/plps/${plpId}/transitions`, { token: regionAdmin, body: step });
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      expect(res.json.status).toBe(step.to);
+    }
+
+    const after = await call('GET', `/public/plps?postcode=${postcode}`);
+    expect(after.json.items).toContainEqual({
+      id: plpId,
+      code: body.code,
+      name: body.name,
+      commune: { nis, name: `Commune ${nis}` },
+      type: 'residents',
+      languages: ['fr'],
+    });
+
+    // The history consumer (PlpStatusChanged on the bus) has recorded every step.
+    await expect
+      .poll(async () => (await call('GET', `/admin/plps/${plpId}`, { token: regionAdmin })).json.history?.length)
+      .toBe(5);
+  });
+
+  it('refuses an illegal transition with 409 and a charter approval without reference with 400', async () => {
+    const nis = await newCommune(regionAdmin);
+    const { json } = await call('POST', '/admin/plps', { token: regionAdmin, body: plpBody(nis) });
+    const skip = await call('POST', `/admin/plps/${json.plpId}/transitions`, {
+      token: regionAdmin,
+      body: { to: 'launched' },
+    });
+    expect(skip.status).toBe(409);
+    expect(skip.headers.get('content-type')).toBe('application/problem+json');
+    for (const to of ['information_session', 'charter_submitted']) {
+      await call('POST', `/admin/plps/${json.plpId}/transitions`, { token: regionAdmin, body: { to } });
+    }
+    const noRef = await call('POST', `/admin/plps/${json.plpId}/transitions`, {
+      token: regionAdmin,
+      body: { to: 'charter_approved' },
+    });
+    expect(noRef.status).toBe(400);
+    expect(noRef.json.errors).toEqual([{ path: 'charterReference', message: expect.any(String) }]);
+  });
+
+  it('refuses a duplicate PLP code with 409', async () => {
+    const nis = await newCommune(regionAdmin);
+    const body = plpBody(nis);
+    expect((await call('POST', '/admin/plps', { token: regionAdmin, body })).status).toBe(201);
+    const again = await call('POST', '/admin/plps', { token: regionAdmin, body });
+    expect(again.status).toBe(409);
+  });
+
+  describe('commune administrators', () => {
+    it('act on their own commune but get 404 for another commune', async () => {
+      const own = await newCommune(regionAdmin, { admins: [{ email: 'admin.own@commune.test' }] });
+      const other = await newCommune(regionAdmin);
+      const communeAdmin = await tokenFor('commune-admin-e2e', ['commune_admin'], 'admin.own@commune.test');
+
+      const mine = await call('POST', '/admin/plps', { token: communeAdmin, body: plpBody(own) });
+      expect(mine.status).toBe(201);
+
+      const theirs = await call('POST', '/admin/plps', { token: communeAdmin, body: plpBody(other) });
+      expect(theirs.status).toBe(404);
+
+      const { json: otherPlp } = await call('POST', '/admin/plps', { token: regionAdmin, body: plpBody(other) });
+      const transition = await call('POST', `/admin/plps/${otherPlp.plpId}/transitions`, {
+        token: communeAdmin,
+        body: { to: 'information_session' },
+      });
+      expect(transition.status).toBe(404);
+      const read = await call('GET', `/admin/plps/${otherPlp.plpId}`, { token: communeAdmin });
+      expect(read.status).toBe(404);
+    });
+
+    it('may not register communes (403)', async () => {
+      const communeAdmin = await tokenFor('commune-admin-e2e', ['commune_admin']);
+      const res = await call('POST', '/admin/communes', {
+        token: communeAdmin,
+        body: { nis: '99998', name: { fr: 'X' }, languages: ['fr'], policeZone: 'Z' },
+      });
+      expect(res.status).toBe(403);
+    });
+  });
+
+  describe('refusals', () => {
+    it('answers 401 without a token, with a bad signature, and with alg none', async () => {
+      expect((await call('POST', '/admin/plps', { body: {} })).status).toBe(401);
+      const token = await tokenFor('region-e2e', ['region_admin']);
+      const [h, p] = token.split('.');
+      const forged = `${h}.${p}.${Buffer.from('not the signature').toString('base64url')}`;
+      expect((await call('POST', '/admin/plps', { token: forged, body: {} })).status).toBe(401);
+      const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${p}.`;
+      const res = await call('POST', '/admin/plps', { token: none, body: {} });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+    });
+
+    it('answers 403 to a police officer on an admin route', async () => {
+      const officer = await tokenFor('officer-demo', ['police'], 'officer@demo.plp');
+      const res = await call('POST', '/admin/plps', { token: officer, body: plpBody('21003') });
+      expect(res.status).toBe(403);
+    });
+
+    it('answers 404 for an unknown PLP', async () => {
+      const res = await call('POST', '/admin/plps/01JUNKNOWN0000000000000000/transitions', {
+        token: regionAdmin,
+        body: { to: 'information_session' },
+      });
+      expect(res.status).toBe(404);
+    });
+
+    it('answers 400 with field problems for an invalid body, and stores nothing', async () => {
+      const nis = await newCommune(regionAdmin);
+      const code = uniqueCode('BAD');
+      const res = await call('POST', '/admin/plps', {
+        token: regionAdmin,
+        body: plpBody(nis, { code, zone: { postcodes: ['12'] }, type: 'martians' }),
+      });
+      expect(res.status).toBe(400);
+      expect(res.json.errors.map((e: { path: string }) => e.path)).toEqual(
+        expect.arrayContaining(['zone.postcodes.0', 'type']),
+      );
+      const retry = await call('POST', '/admin/plps', { token: regionAdmin, body: plpBody(nis, { code }) });
+      expect(retry.status).toBe(201); // the code was not taken by the refused request
+    });
+
+    it('answers 400 for malformed JSON and 413 for a body over 16 KB', async () => {
+      expect((await call('POST', '/admin/communes', { token: regionAdmin, body: '{"nis":' })).status).toBe(400);
+      const big = await call('POST', '/admin/communes', {
+        token: regionAdmin,
+        body: { nis: '12345', name: { fr: 'x'.repeat(17 * 1024) }, languages: ['fr'], policeZone: 'Z' },
+      });
+      expect(big.status).toBe(413);
+    });
+
+    it('answers 400 for an unknown commune in the body', async () => {
+      const res = await call('POST', '/admin/plps', { token: regionAdmin, body: plpBody('99999') });
+      expect(res.status).toBe(400);
+    });
+
+    it('answers 404 problem+json for an unknown route', async () => {
+      const res = await call('GET', '/nope');
+      expect(res.status).toBe(404);
+      expect(res.json.status).toBe(404);
+    });
+  });
+
+  it('serves an OpenAPI 3.1 document with every route', async () => {
+    const res = await call('GET', '/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.json.openapi).toBe('3.1.0');
+    expect(Object.keys(res.json.paths)).toEqual(
+      expect.arrayContaining([
+        '/health',
+        '/public/plps',
+        '/admin/communes',
+        '/admin/plps',
+        '/admin/plps/{plpId}/transitions',
+      ]),
+    );
+    expect(
+      res.json.paths['/admin/plps'].post.requestBody.content['application/json'].schema.properties.code,
+    ).toBeDefined();
+  });
+});

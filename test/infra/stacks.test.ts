@@ -1,0 +1,257 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { functionEntries, httpFunctions } from '../../functions/manifest.ts';
+import { buildApp } from '../../infra/app.ts';
+import { tableWriteActions } from '../../infra/constructs/app-function.ts';
+import { throttling } from '../../infra/stacks/app-stack.ts';
+import { tableDefinition } from '../../shared/table/definition.ts';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, any> };
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cdkContext = JSON.parse(readFileSync(path.join(root, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
+const entries = functionEntries();
+const stage = 'test';
+const region = 'eu-central-1';
+
+let outdir: string;
+let stacks: ReturnType<typeof buildApp>;
+let appTemplate: Template;
+let statefulTemplate: Template;
+let resources: Record<string, Resource>;
+let validationReport: { pluginReports: { violations?: unknown[] }[] };
+
+/** One synthesis for the whole file, cdk-nag included: a finding nobody acknowledged makes it throw. */
+beforeAll(() => {
+  outdir = mkdtempSync(path.join(os.tmpdir(), 'plp-infra-'));
+  const app = new App({ outdir, context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
+  stacks = buildApp(app, { stage, region, account: '123456789012' });
+  const assembly = app.synth();
+  appTemplate = Template.fromJSON(assembly.getStackArtifact(stacks.app.artifactId).template);
+  statefulTemplate = Template.fromJSON(assembly.getStackArtifact(stacks.stateful.artifactId).template);
+  resources = appTemplate.toJSON().Resources;
+  validationReport = JSON.parse(readFileSync(path.join(outdir, 'validation-report.json'), 'utf8'));
+});
+
+afterAll(() => {
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
+
+const logicalId = (stack: Stack, construct: { node: { defaultChild?: unknown } }) =>
+  stack.getLogicalId(construct.node.defaultChild as CfnElement);
+
+/** The Lambda function built for a manifest entry. */
+function functionOf(name: string) {
+  const fn = stacks.app.functions.get(name);
+  if (!fn) throw new Error(`no function for ${name}`);
+  const id = logicalId(stacks.app, fn);
+  return { id, resource: resources[id] as Resource };
+}
+
+/** Every statement of the AWS::IAM::Policy resources attached to the function's role. */
+function statementsOf(name: string): Statement[] {
+  const roleId = functionOf(name).resource.Properties.Role['Fn::GetAtt'][0] as string;
+  return Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy')
+    .filter((r) =>
+      (r.Properties.Roles as unknown[]).some((ref) => JSON.stringify(ref) === JSON.stringify({ Ref: roleId })),
+    )
+    .flatMap((r) => r.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+
+describe('functions', () => {
+  it('builds exactly one Lambda function per manifest entry', () => {
+    appTemplate.resourceCountIs('AWS::Lambda::Function', entries.length);
+  });
+
+  it.each(entries)('%s runs Node.js 24 on arm64 with active tracing', (name) => {
+    expect(functionOf(name).resource.Properties).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      Handler: 'index.handler',
+    });
+  });
+
+  it.each(entries)('%s has an alarm on its errors', (name) => {
+    appTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionOf(name).id } }],
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  it.each(httpFunctions())('%s is routed as "METHOD path", with the JWT authorizer iff auth is jwt', (name, spec) => {
+    const { method, path: routePath, auth } = spec.trigger;
+    const routes = Object.values(resources).filter(
+      (r) => r.Type === 'AWS::ApiGatewayV2::Route' && r.Properties.RouteKey === `${method} ${routePath}`,
+    );
+    expect(routes).toHaveLength(1);
+    const route = routes[0]!.Properties;
+    expect(route.AuthorizationType).toBe(auth === 'jwt' ? 'JWT' : 'NONE');
+    expect(route.AuthorizerId !== undefined).toBe(auth === 'jwt');
+
+    const integrationId = route.Target['Fn::Join'][1][1].Ref as string;
+    expect(resources[integrationId]?.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [functionOf(name).id, 'Arn'] });
+  });
+
+  it('throttles the stage and, tighter, every public route', () => {
+    const stageResource = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage')!;
+    expect(stageResource.Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: throttling.stage.rateLimit,
+      ThrottlingBurstLimit: throttling.stage.burstLimit,
+    });
+    const publicRoutes = httpFunctions().filter(([, s]) => s.trigger.auth === 'public');
+    expect(publicRoutes.length).toBeGreaterThan(0);
+    for (const [, { trigger }] of publicRoutes) {
+      const settings = stageResource.Properties.RouteSettings[`${trigger.method} ${trigger.path}`];
+      expect(settings.ThrottlingRateLimit).toBeLessThan(throttling.stage.rateLimit);
+      expect(settings.ThrottlingBurstLimit).toBeLessThan(throttling.stage.burstLimit);
+    }
+  });
+
+  it('writes access logs of the stage to a log group kept one month', () => {
+    const stageResource = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage')!;
+    const logGroupId = stageResource.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0] as string;
+    expect(resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } });
+    expect(stageResource.Properties.AccessLogSettings.Format).toContain('$context.requestId');
+  });
+});
+
+describe('event consumers', () => {
+  const consumers = entries.filter(([, s]) => s.trigger.kind === 'event');
+
+  it.each(consumers)('%s has a rule on the bus with its contract pattern, retries and a DLQ', (name, spec) => {
+    if (spec.trigger.kind !== 'event') throw new Error('unreachable');
+    const { pattern } = spec.trigger.event;
+    const rules = Object.values(resources).filter(
+      (r) =>
+        r.Type === 'AWS::Events::Rule' &&
+        (r.Properties.Targets as { Arn: unknown }[]).some(
+          (t) => JSON.stringify(t.Arn) === JSON.stringify({ 'Fn::GetAtt': [functionOf(name).id, 'Arn'] }),
+        ),
+    );
+    expect(rules).toHaveLength(1);
+    const rule = rules[0]!.Properties;
+    expect(rule.EventPattern).toEqual({ source: pattern.source, 'detail-type': pattern.detailType });
+    expect(rule.EventBusName).toBeDefined();
+    expect(rule.Targets[0].RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+    const dlqId = rule.Targets[0].DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
+    expect(resources[dlqId]?.Type).toBe('AWS::SQS::Queue');
+    appTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 0,
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
+    });
+  });
+});
+
+describe('grants come only from the manifest', () => {
+  it.each(entries)('%s gets DynamoDB actions as its access.table says', (name, spec) => {
+    const actions = actionsOf(statementsOf(name));
+    const dynamo = actions.filter((a) => a.startsWith('dynamodb:'));
+    const writes = dynamo.filter((a) => (tableWriteActions as readonly string[]).includes(a));
+    if (!spec.access.table) expect(dynamo).toEqual([]);
+    else expect(dynamo).toContain('dynamodb:Query');
+    if (spec.access.table === 'readWrite') expect(writes).not.toEqual([]);
+    else expect(writes).toEqual([]);
+    expect(functionOf(name).resource.Properties.Environment.Variables.TABLE_NAME !== undefined).toBe(
+      !!spec.access.table,
+    );
+  });
+
+  it.each(entries)('%s may put events only if it publishes, and only its contracts’ sources', (name, spec) => {
+    const statements = statementsOf(name).filter((s) => [s.Action].flat().includes('events:PutEvents'));
+    const sources = [...new Set((spec.access.publishes ?? []).map((c) => c.source))].sort();
+    if (sources.length === 0) expect(statements).toEqual([]);
+    else {
+      expect(statements).toHaveLength(1);
+      expect(statements[0]!.Condition?.['ForAllValues:StringEquals']?.['events:source']).toEqual(sources);
+    }
+    expect(actionsOf(statementsOf(name)).some((a) => a.startsWith('events:') && a !== 'events:PutEvents')).toBe(false);
+  });
+
+  it.each(entries)('%s may send SMS or e-mail only if it says so', (name, spec) => {
+    const actions = actionsOf(statementsOf(name));
+    expect(actions.includes('sns:Publish')).toBe(!!spec.access.sms);
+    expect(actions.includes('ses:SendEmail')).toBe(!!spec.access.email);
+  });
+});
+
+describe('stateful stack', () => {
+  it('keeps the single table: PITR, TTL on expiresAt, encryption, retained, the indexes of the definition', () => {
+    const tables = statefulTemplate.findResources('AWS::DynamoDB::Table');
+    expect(Object.keys(tables)).toHaveLength(1);
+    const table = Object.values(tables)[0] as Resource;
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+      ],
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      SSESpecification: { SSEEnabled: true },
+    });
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+      tableDefinition.globalSecondaryIndexes.map((gsi) => ({
+        IndexName: gsi.indexName,
+        KeySchema: [
+          { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
+          { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+  });
+
+  it('has a staff user pool without self sign-up, with the four groups', () => {
+    statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'OPTIONAL',
+    });
+    const groups = Object.values(statefulTemplate.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (g) => (g as Resource).Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual(['commune_admin', 'coordinator', 'police', 'region_admin']);
+  });
+
+  it('encrypts the inbound SMS topic and requires TLS to publish', () => {
+    statefulTemplate.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    statefulTemplate.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('stage and region', () => {
+  it('puts the stage in stack and resource names, and the region in the stack environment', () => {
+    expect(stacks.stateful.stackName).toBe(`plp-${stage}-stateful`);
+    expect(stacks.app.stackName).toBe(`plp-${stage}-app`);
+    expect(stacks.app.region).toBe(region);
+    expect(stacks.stateful.region).toBe(region);
+    statefulTemplate.hasResourceProperties('AWS::Events::EventBus', { Name: `plp-${stage}` });
+    statefulTemplate.hasResourceProperties('AWS::DynamoDB::Table', { TableName: `plp-${stage}` });
+    expect(functionOf(entries[0]![0]).resource.Properties.Environment.Variables.STAGE).toBe(stage);
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('reports no finding that is not acknowledged', () => {
+    expect(validationReport.pluginReports.flatMap((r) => r.violations ?? [])).toEqual([]);
+  });
+});
