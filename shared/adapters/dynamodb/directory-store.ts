@@ -3,15 +3,14 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Commune, Plp } from '../../directory/model.ts';
-import type { Assignment, DirectoryStore, PlpHistoryEntry } from '../../directory/ports.ts';
+import type { DirectoryStore, PlpHistoryEntry } from '../../directory/ports.ts';
 import { ConflictError } from '../../errors.ts';
 import { entities, keys, type Role } from '../../table/keys.ts';
-import { chunk, isConditionFailure, stripKeys } from './client.ts';
+import { chunk, isConditionFailure, queryAll, stripKeys } from './client.ts';
 
 const notExists = 'attribute_not_exists(PK)';
 
@@ -147,47 +146,28 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
     },
 
     async plpIdsByPostcode(postcode) {
-      const ids: string[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const res = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk',
-            ExpressionAttributeValues: { ':pk': keys.postcodePrefix(postcode).PK },
-            ExclusiveStartKey: start,
-          }),
-        );
-        ids.push(...(res.Items ?? []).map((i) => i.plpId as string));
-        start = res.LastEvaluatedKey;
-      } while (start);
-      return ids;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.postcodePrefix(postcode).PK },
+      });
+      return items.map((i) => i.plpId as string);
     },
 
     getPlps: (plpIds) => batchGet<Plp>(plpIds.map((id) => keys.plp(id))),
     getCommunes: (nis) => batchGet<Commune>(nis.map((n) => keys.commune(n))),
 
     async assignmentsOf(principals) {
-      const results = await Promise.all(
-        principals.map(async (p) => {
-          const items: Assignment[] = [];
-          let start: Record<string, unknown> | undefined;
-          do {
-            const res = await doc.send(
-              new QueryCommand({
-                TableName: tableName,
-                KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-                ExpressionAttributeValues: { ':pk': keys.principalPrefix(p).PK, ':sk': 'ASSIGN#' },
-                ExclusiveStartKey: start,
-              }),
-            );
-            items.push(...(res.Items ?? []).map((i) => ({ role: i.role as Role, scopeId: i.scopeId as string })));
-            start = res.LastEvaluatedKey;
-          } while (start);
-          return items;
-        }),
+      const pages = await Promise.all(
+        principals.map((p) =>
+          queryAll(doc, {
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+            ExpressionAttributeValues: { ':pk': keys.principalPrefix(p).PK, ':sk': 'ASSIGN#' },
+          }),
+        ),
       );
-      return results.flat();
+      return pages.flat().map((i) => ({ role: i.role as Role, scopeId: i.scopeId as string }));
     },
 
     async appendHistory(plpId, entry) {
@@ -206,14 +186,12 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
 
     async listHistory(plpId) {
       const prefix = keys.plpHistoryPrefix(plpId);
-      const res = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': prefix.PK, ':sk': prefix.SKPrefix },
-        }),
-      );
-      return (res.Items ?? []).map((i) => stripKeys<PlpHistoryEntry>(i));
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': prefix.PK, ':sk': prefix.SKPrefix },
+      });
+      return items.map((i) => stripKeys<PlpHistoryEntry>(i));
     },
   };
 }
