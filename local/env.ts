@@ -18,6 +18,7 @@ export async function localEnvironment(env: NodeJS.ProcessEnv = process.env) {
     DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamoPort}`,
     SES_ENDPOINT: `http://127.0.0.1:${sesPort}`,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    EMAIL_FROM: 'PLP Alert <no-reply@plp-alert.local>',
     POWERTOOLS_SERVICE_NAME: 'plp-alert',
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_METRICS_DISABLED: 'true',

@@ -43,6 +43,7 @@ export async function startLocalStack(config: Config) {
     const bus = localEventBus();
     const outbox = smsOutbox();
     localHub.publish = bus.publish;
+    localHub.sms = { send: async (to, body) => ({ messageId: outbox.send(to, body) }) };
 
     const baseUrl = process.env.PUBLIC_BASE_URL as string;
     const issuer = await localIssuer(`${baseUrl}/dev`);

@@ -1,11 +1,15 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SNSClient } from '@aws-sdk/client-sns';
 import type { EventPublisher } from '../../events/define-event.ts';
 import type { DirectoryStore } from '../directory/ports.ts';
 import { readEnv } from '../env.ts';
 import { documentClient } from './dynamodb/client.ts';
 import { dynamoDirectoryStore } from './dynamodb/directory-store.ts';
 import { eventBridgePublisher } from './eventbridge/event-publisher.ts';
+import type { EmailSender, SmsSender } from '../messaging/ports.ts';
 import { localHub } from './local/hub.ts';
+import { sesClientFromEnv, sesEmailSender } from './sesv2/email-sender.ts';
+import { snsSmsSender } from './sns/sms-sender.ts';
 
 /**
  * Adapter factories for handlers, called once at module scope. Real AWS clients in the cloud; DynamoDB and
@@ -17,5 +21,16 @@ export const directoryStore = (): DirectoryStore =>
 
 export const eventPublisher = (): EventPublisher =>
   localHub.publish ?? eventBridgePublisher(new EventBridgeClient({}), readEnv(['EVENT_BUS_NAME']).EVENT_BUS_NAME);
+
+/** SNS in AWS (sender id from SMS_SENDER_ID); the local SMS outbox under `npm start`. */
+export const smsSender = (): SmsSender =>
+  localHub.sms ?? snsSmsSender(new SNSClient({}), { senderId: process.env.SMS_SENDER_ID || undefined });
+
+/** SES v2 (aws-ses-v2-local when SES_ENDPOINT is set); EMAIL_FROM is required, set from the sender domain. */
+export const emailSender = (): EmailSender =>
+  sesEmailSender(sesClientFromEnv(), {
+    from: readEnv(['EMAIL_FROM']).EMAIL_FROM,
+    configurationSet: process.env.EMAIL_CONFIGURATION_SET || undefined,
+  });
 
 export const now = () => new Date();
