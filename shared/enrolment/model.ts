@@ -1,0 +1,66 @@
+/** Bodies of the public enrolment and member routes (see API.md, "Public routes"). */
+import { z } from 'zod';
+import { Postcode } from '../directory/model.ts';
+import { Language } from '../i18n/languages.ts';
+
+/** Version of the consent text shown on the enrolment form; stored with each enrolment. */
+export const CONSENT_TEXT_VERSION = '2026-11-v1';
+
+export const Channel = z.enum(['sms', 'email']);
+export type Channel = z.infer<typeof Channel>;
+
+export const Channels = z
+  .array(Channel)
+  .min(1, 'choose at least one channel')
+  .refine((cs) => new Set(cs).size === cs.length, 'each channel at most once');
+
+export const EnrolmentAddress = z.strictObject({
+  street: z.string().trim().min(1).max(120),
+  number: z.string().trim().min(1).max(10),
+  postcode: Postcode,
+});
+
+export const EnrolmentInput = z
+  .strictObject({
+    plpId: z.string().min(1).max(64),
+    name: z.string().trim().min(1).max(120),
+    address: EnrolmentAddress,
+    /** National or international form; parsed and checked against the allow-list by parsePhone. */
+    phone: z.string().min(1).max(32).optional(),
+    email: z
+      .email()
+      .max(254)
+      .transform((e) => e.toLowerCase())
+      .optional(),
+    language: Language,
+    channels: Channels,
+    consent: z.literal(true, 'consent is required'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.phone === undefined && v.email === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'give a phone number or an e-mail address' });
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'give a phone number or an e-mail address' });
+      return;
+    }
+    if (v.channels.includes('sms') && v.phone === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'the sms channel needs a phone number' });
+    }
+    if (v.channels.includes('email') && v.email === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'the email channel needs an e-mail address' });
+    }
+  });
+export type EnrolmentInput = z.infer<typeof EnrolmentInput>;
+
+export const ConfirmInput = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'the code has six digits') });
+export type ConfirmInput = z.infer<typeof ConfirmInput>;
+
+/** A phone number or an e-mail address; which one is decided by the handler. */
+export const MemberLinkInput = z.strictObject({ contact: z.string().trim().min(1).max(254) });
+export type MemberLinkInput = z.infer<typeof MemberLinkInput>;
+
+export const UpdateMeInput = z
+  .strictObject({ language: Language.optional(), channels: Channels.optional() })
+  .refine((v) => v.language !== undefined || v.channels !== undefined, 'give language or channels');
+export type UpdateMeInput = z.infer<typeof UpdateMeInput>;
+
+export const EnrolmentIdParams = z.strictObject({ enrolmentId: z.string().min(1).max(64) });

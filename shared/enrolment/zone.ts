@@ -1,0 +1,28 @@
+/**
+ * Whether an address lies in a PLP's zone. Street names are compared without case, accents,
+ * apostrophes, hyphens or repeated spaces: 'Rue de l’Église' ≡ 'rue de l'eglise' ≡ 'RUE DE L EGLISE'.
+ */
+
+export type Address = { street: string; number: string; postcode: string };
+export type ZoneRule = { postcodes: readonly string[]; streets?: readonly string[] | undefined };
+
+/** A comparable form of a street name. */
+export function normaliseStreet(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '') // combining marks (accents)
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/['’‘`´ʼ\-‐‑‒–—.,]/g, ' ') // apostrophes, hyphens, dashes, dots, commas separate words
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function addressInZone(address: Address, zone: ZoneRule): boolean {
+  const postcode = address.postcode.trim();
+  if (!zone.postcodes.includes(postcode)) return false;
+  if (zone.streets === undefined) return true;
+  const street = normaliseStreet(address.street);
+  if (street === '') return false;
+  return zone.streets.some((s) => normaliseStreet(s) === street);
+}
