@@ -1,5 +1,12 @@
 import type { EventContract } from './define-event.ts';
 import { PlpStatusChanged } from './directory/plp-status-changed.ts';
+import { EnrolmentConfirmed, EnrolmentRequested, MemberActivated, MemberLeft } from './enrolment/enrolment-events.ts';
 
 /** Every event contract, for documentation, contract tests and the schema registry. */
-export const allEvents: EventContract[] = [PlpStatusChanged];
+export const allEvents: EventContract[] = [
+  PlpStatusChanged,
+  EnrolmentRequested,
+  EnrolmentConfirmed,
+  MemberActivated,
+  MemberLeft,
+];
