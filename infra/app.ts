@@ -13,6 +13,8 @@ export type BuildOptions = {
   account?: string;
   senderDomain?: string;
   logLevel?: string;
+  /** Alphanumeric SMS sender id (where the destination country allows one). */
+  smsSenderId?: string;
   /** The functions to build; the manifest's by default (tests pass others to cover every trigger kind). */
   functions?: ReadonlyArray<readonly [string, FunctionSpec]>;
 };
@@ -37,6 +39,7 @@ export function buildApp(app: App, options: BuildOptions) {
     stateful,
     functions: options.functions ?? functionEntries(),
     logLevel: options.logLevel,
+    smsSenderId: options.smsSenderId,
     description: `PLP Alert ${stage}: functions, HTTP API, rules, queues, alarms`,
   });
   for (const stack of [stateful, appStack]) {
@@ -59,6 +62,7 @@ if (isMain) {
     account: process.env.CDK_DEFAULT_ACCOUNT,
     senderDomain: context('senderDomain'),
     logLevel: context('logLevel'),
+    smsSenderId: context('smsSenderId'),
   });
   app.synth();
 }

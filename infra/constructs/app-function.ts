@@ -163,7 +163,8 @@ export class AppFunction extends NodejsFunction {
   }
 
   /** Outbound SMS: sns:Publish to phone numbers. */
-  bindSms() {
+  bindSms(senderId?: string) {
+    if (senderId) this.addEnvironment('SMS_SENDER_ID', senderId);
     // Publishing to a phone number (PhoneNumber parameter) has no topic ARN: IAM only accepts "*".
     this.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
     this.wildcardReasons.push(

@@ -30,6 +30,7 @@ export type AppStackProps = StackProps & {
   /** The functions to build: `functionEntries()` of functions/manifest.ts. */
   functions: ReadonlyArray<readonly [string, FunctionSpec]>;
   logLevel?: string;
+  smsSenderId?: string;
 };
 
 /** Stage-wide throttling of the HTTP API, and tighter limits on each public route. */
@@ -55,6 +56,7 @@ export class AppStack extends Stack {
 
   private readonly stage: string;
   private readonly stateful: StatefulStack;
+  private readonly smsSenderId?: string;
   private readonly apiStage: HttpStage;
   private readonly authorizer: HttpUserPoolAuthorizer;
   private readonly routeKeys = new Set<string>();
@@ -65,6 +67,7 @@ export class AppStack extends Stack {
     super(scope, id, props);
     this.stage = props.stage;
     this.stateful = props.stateful;
+    this.smsSenderId = props.smsSenderId;
 
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: `plp-${this.stage}`,
@@ -134,7 +137,7 @@ export class AppStack extends Stack {
     if (access.table) fn.bindTable(this.stateful.table, access.table);
     if (access.publishes?.length) fn.bindBus(this.stateful.bus, access.publishes);
     for (const queueName of access.sendsTo ?? []) fn.bindQueue(queueName, this.queue(queueName));
-    if (access.sms) fn.bindSms();
+    if (access.sms) fn.bindSms(this.smsSenderId);
     if (access.email) {
       fn.bindEmail({
         configurationSetName: this.stateful.configurationSet.configurationSetName,

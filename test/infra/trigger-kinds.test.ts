@@ -72,7 +72,7 @@ let resources: Record<string, Resource>;
 beforeAll(() => {
   outdir = mkdtempSync(path.join(os.tmpdir(), 'plp-infra-triggers-'));
   const app = new App({ outdir, context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
-  stacks = buildApp(app, { stage: 'kinds', region: 'eu-west-1', functions });
+  stacks = buildApp(app, { stage: 'kinds', region: 'eu-west-1', functions, smsSenderId: 'PLPAlert' });
   // Throws if cdk-nag reports a finding nobody acknowledged.
   const assembly = app.synth();
   resources = Template.fromJSON(assembly.getStackArtifact(stacks.app.artifactId).template).toJSON().Resources;
@@ -138,6 +138,8 @@ describe('trigger kinds the manifest may use', () => {
   it('gives SMS and e-mail rights and variables only to the function that declares them', () => {
     expect(variables('deliverAlert').EMAIL_CONFIGURATION_SET).toBeDefined();
     expect(variables('fanOutAlert').EMAIL_CONFIGURATION_SET).toBeUndefined();
+    expect(variables('deliverAlert').SMS_SENDER_ID).toBe('PLPAlert');
+    expect(variables('fanOutAlert').SMS_SENDER_ID).toBeUndefined();
     const policyOf = (name: string) => {
       const roleId = resources[idOf(name)]!.Properties.Role['Fn::GetAtt'][0];
       return JSON.stringify(
