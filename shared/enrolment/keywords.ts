@@ -7,6 +7,7 @@
  */
 import { PlpCode } from '../directory/model.ts';
 import type { Language } from '../i18n/languages.ts';
+import { SMS_KEYWORDS } from '../i18n/messages.ts';
 
 export type SmsKeyword =
   | { kind: 'join'; plpCode: string; language?: Language }
@@ -14,14 +15,27 @@ export type SmsKeyword =
   | { kind: 'help'; language?: Language }
   | { kind: 'other'; text: string };
 
-const JOIN: Record<string, Language> = { join: 'en', inscrire: 'fr', aanmelden: 'nl', anmelden: 'de' };
-// STOP is used in all four languages, so it implies none.
-const STOP: Record<string, Language | undefined> = { stop: undefined, arret: 'fr', stopp: 'de' };
-const HELP: Record<string, Language> = { help: 'en', aide: 'fr', hulp: 'nl', hilfe: 'de' };
-
 function fold(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
+
+/**
+ * Keyword → the language it implies, from the same table the help messages show (SMS_KEYWORDS). A word
+ * shared by several languages (STOP: nl and en) implies none.
+ */
+function vocabulary(kind: 'join' | 'stop' | 'help'): Record<string, Language | undefined> {
+  const byWord = new Map<string, Language[]>();
+  for (const [language, words] of Object.entries(SMS_KEYWORDS) as [Language, (typeof SMS_KEYWORDS)[Language]][]) {
+    const word = fold(words[kind]);
+    byWord.set(word, [...(byWord.get(word) ?? []), language]);
+  }
+  return Object.fromEntries(
+    [...byWord].map(([word, languages]) => [word, languages.length === 1 ? languages[0] : undefined]),
+  );
+}
+const JOIN = vocabulary('join');
+const STOP = vocabulary('stop');
+const HELP = vocabulary('help');
 
 function withLanguage<T extends object>(value: T, language: Language | undefined): T & { language?: Language } {
   return language === undefined ? value : { ...value, language };
