@@ -9,6 +9,23 @@ import {
   PublicPlp,
   TransitionInput,
 } from '../shared/directory/model.ts';
+import {
+  EnrolmentConfirmed,
+  EnrolmentRequested,
+  MemberActivated,
+  MemberLeft,
+} from '../events/enrolment/enrolment-events.ts';
+import {
+  ConfirmInput,
+  CoordinatorEnrolmentsQuery,
+  CoordinatorMembersQuery,
+  DecisionInput,
+  EnrolmentIdParams,
+  EnrolmentInput,
+  MemberLinkInput,
+  MeView,
+  UpdateMeInput,
+} from '../shared/enrolment/model.ts';
 import { http, type HttpTrigger } from '../shared/http/trigger.ts';
 import { z } from 'zod';
 
@@ -34,6 +51,8 @@ export type Access = {
   sms?: boolean;
   /** E-mail through SES v2. */
   email?: boolean;
+  /** Reads the HMAC key of codes, member tokens and contact keys (Secrets Manager). */
+  pepper?: boolean;
 };
 
 export type FunctionSpec<T extends Trigger = Trigger> = {
@@ -158,6 +177,178 @@ export const functions = defineFunctions({
     description: 'Keeps the audit history of each PLP from PlpStatusChanged',
     trigger: { kind: 'event', event: PlpStatusChanged },
     access: { table: 'readWrite' },
+  },
+  requestEnrolment: {
+    entry: 'functions/enrolment/request-enrolment.handler.ts',
+    description: 'A resident asks to join a PLP; a confirmation code goes to their phone or e-mail',
+    trigger: http({
+      method: 'POST',
+      path: '/public/enrolments',
+      auth: 'public',
+      summary: 'Enrol in a PLP (double opt-in)',
+      body: EnrolmentInput,
+      responses: {
+        202: {
+          description: 'A code was sent (SMS when a phone is given, else e-mail)',
+          schema: z.object({ enrolmentId: z.string(), status: z.literal('pending_confirmation') }),
+        },
+        400: { description: 'Invalid body, outside the zone, PLP not launched, number not allowed' },
+        429: { description: 'Too many codes to this contact or from this address' },
+      },
+    }),
+    access: { table: 'readWrite', publishes: [EnrolmentRequested], sms: true, email: true, pepper: true },
+  },
+  confirmEnrolment: {
+    entry: 'functions/enrolment/confirm-enrolment.handler.ts',
+    description: 'The resident confirms with the code; activation or wait for the coordinator',
+    trigger: http({
+      method: 'POST',
+      path: '/public/enrolments/{enrolmentId}/confirm',
+      auth: 'public',
+      summary: 'Confirm an enrolment with its code (SMS enrolments also give name and address)',
+      params: EnrolmentIdParams,
+      body: ConfirmInput,
+      responses: {
+        200: {
+          description: 'Confirmed',
+          schema: z.object({ status: z.enum(['pending_approval', 'active']) }),
+        },
+        400: { description: 'Wrong or expired code, missing details' },
+        404: { description: 'Unknown enrolment' },
+        409: { description: 'Locked after 5 wrong codes, or already confirmed' },
+      },
+    }),
+    access: { table: 'readWrite', publishes: [EnrolmentConfirmed, MemberActivated], pepper: true },
+  },
+  requestMemberLink: {
+    entry: 'functions/enrolment/request-member-link.handler.ts',
+    description: 'Re-sends a personal member link to a member contact (same answer for any contact)',
+    trigger: http({
+      method: 'POST',
+      path: '/public/member-links',
+      auth: 'public',
+      summary: 'Send my personal member link again',
+      body: MemberLinkInput,
+      responses: {
+        202: { description: 'Sent if the contact belongs to a member', schema: z.object({}) },
+        429: { description: 'Too many links to this contact or from this address' },
+      },
+    }),
+    access: { table: 'readWrite', sms: true, email: true, pepper: true },
+  },
+  getMe: {
+    entry: 'functions/enrolment/get-me.handler.ts',
+    description: 'A member reads their own data',
+    trigger: http({
+      method: 'GET',
+      path: '/public/me',
+      auth: 'member',
+      summary: 'My membership',
+      responses: { 200: { description: 'The member', schema: MeView }, 401: { description: 'Invalid member link' } },
+    }),
+    access: { table: 'read', pepper: true },
+  },
+  updateMe: {
+    entry: 'functions/enrolment/update-me.handler.ts',
+    description: 'A member changes language or channels',
+    trigger: http({
+      method: 'PATCH',
+      path: '/public/me',
+      auth: 'member',
+      summary: 'Change my language or channels',
+      body: UpdateMeInput,
+      responses: {
+        200: { description: 'The updated member', schema: MeView },
+        401: { description: 'Invalid member link' },
+      },
+    }),
+    access: { table: 'readWrite', pepper: true },
+  },
+  eraseMe: {
+    entry: 'functions/enrolment/erase-me.handler.ts',
+    description: 'A member is erased: contact data deleted at once',
+    trigger: http({
+      method: 'DELETE',
+      path: '/public/me',
+      auth: 'member',
+      summary: 'Leave and erase my data',
+      responses: { 204: { description: 'Erased' }, 401: { description: 'Invalid member link' } },
+    }),
+    access: { table: 'readWrite', publishes: [MemberLeft], pepper: true },
+  },
+  exportMe: {
+    entry: 'functions/enrolment/export-me.handler.ts',
+    description: 'GDPR access: all data held about the member',
+    trigger: http({
+      method: 'GET',
+      path: '/public/me/export',
+      auth: 'member',
+      summary: 'Export my data',
+      responses: { 200: { description: 'All data held about me' }, 401: { description: 'Invalid member link' } },
+    }),
+    access: { table: 'read', pepper: true },
+  },
+  listEnrolments: {
+    entry: 'functions/enrolment/list-enrolments.handler.ts',
+    description: 'Enrolments awaiting approval in the coordinator’s PLPs',
+    trigger: http({
+      method: 'GET',
+      path: '/coordinator/enrolments',
+      auth: 'jwt',
+      groups: ['coordinator'],
+      summary: 'Enrolments waiting for my approval',
+      query: CoordinatorEnrolmentsQuery,
+      responses: { 200: { description: 'Enrolments awaiting approval' } },
+    }),
+    access: { table: 'read' },
+  },
+  decideEnrolment: {
+    entry: 'functions/enrolment/decide-enrolment.handler.ts',
+    description: 'The coordinator approves (activation, welcome) or rejects an enrolment',
+    trigger: http({
+      method: 'POST',
+      path: '/coordinator/enrolments/{enrolmentId}/decision',
+      auth: 'jwt',
+      groups: ['coordinator'],
+      summary: 'Approve or reject an enrolment',
+      params: EnrolmentIdParams,
+      body: DecisionInput,
+      responses: {
+        200: {
+          description: 'Decided',
+          schema: z.object({ enrolmentId: z.string(), status: z.enum(['active', 'rejected']) }),
+        },
+        404: { description: 'Unknown, or not in your PLPs' },
+        409: { description: 'Not awaiting approval' },
+      },
+    }),
+    access: { table: 'readWrite', publishes: [MemberActivated], sms: true, email: true, pepper: true },
+  },
+  listMembers: {
+    entry: 'functions/enrolment/list-members.handler.ts',
+    description: 'Members of one of the coordinator’s PLPs, a page at a time',
+    trigger: http({
+      method: 'GET',
+      path: '/coordinator/members',
+      auth: 'jwt',
+      groups: ['coordinator'],
+      summary: 'Members of my PLP',
+      query: CoordinatorMembersQuery,
+      responses: { 200: { description: 'A page of members' }, 404: { description: 'Not your PLP' } },
+    }),
+    access: { table: 'read' },
+  },
+  sendWelcome: {
+    entry: 'functions/enrolment/send-welcome.handler.ts',
+    description: 'Sends the welcome message with a personal member link when a member is activated',
+    trigger: { kind: 'event', event: MemberActivated },
+    access: { table: 'readWrite', sms: true, email: true, pepper: true },
+  },
+  smsInbound: {
+    entry: 'functions/enrolment/sms-inbound.handler.ts',
+    description: 'SMS to the shortcode: JOIN, STOP, HELP in four languages',
+    trigger: { kind: 'sms-inbound' },
+    access: { table: 'readWrite', publishes: [EnrolmentRequested, MemberLeft], sms: true, pepper: true },
   },
 });
 

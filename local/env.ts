@@ -19,6 +19,8 @@ export async function localEnvironment(env: NodeJS.ProcessEnv = process.env) {
     SES_ENDPOINT: `http://127.0.0.1:${sesPort}`,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     EMAIL_FROM: 'PLP Alert <no-reply@plp-alert.local>',
+    // Local only: in AWS the pepper is a Secrets Manager secret (MEMBER_PEPPER_SECRET_ARN).
+    MEMBER_PEPPER: 'local-pepper-not-a-secret',
     POWERTOOLS_SERVICE_NAME: 'plp-alert',
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_METRICS_DISABLED: 'true',

@@ -1,10 +1,13 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { EventPublisher } from '../../events/define-event.ts';
 import type { DirectoryStore } from '../directory/ports.ts';
 import { readEnv } from '../env.ts';
 import { documentClient } from './dynamodb/client.ts';
 import { dynamoDirectoryStore } from './dynamodb/directory-store.ts';
+import { dynamoEnrolmentStore } from './dynamodb/enrolment-store.ts';
+import type { EnrolmentDeps } from '../enrolment/context.ts';
 import { eventBridgePublisher } from './eventbridge/event-publisher.ts';
 import type { EmailSender, SmsSender } from '../messaging/ports.ts';
 import { localHub } from './local/hub.ts';
@@ -34,3 +37,44 @@ export const emailSender = (): EmailSender =>
   });
 
 export const now = () => new Date();
+
+let pepperValue: Promise<string> | undefined;
+/**
+ * The HMAC key of codes, member tokens and contact keys: MEMBER_PEPPER locally, else the Secrets Manager
+ * secret named by MEMBER_PEPPER_SECRET_ARN, read once per container.
+ */
+export const memberPepper = (): Promise<string> => {
+  pepperValue ??= (async () => {
+    if (process.env.MEMBER_PEPPER) return process.env.MEMBER_PEPPER;
+    const { MEMBER_PEPPER_SECRET_ARN } = readEnv(['MEMBER_PEPPER_SECRET_ARN']);
+    const res = await new SecretsManagerClient({}).send(
+      new GetSecretValueCommand({ SecretId: MEMBER_PEPPER_SECRET_ARN }),
+    );
+    if (!res.SecretString) throw new Error('The member pepper secret is empty');
+    return res.SecretString;
+  })();
+  pepperValue.catch(() => (pepperValue = undefined));
+  return pepperValue;
+};
+
+/** Built on first use, so a function without SMS or e-mail access never needs their settings. */
+function lazy<T extends object>(make: () => T): T {
+  let instance: T | undefined;
+  return new Proxy({} as T, { get: (_t, prop) => Reflect.get((instance ??= make()), prop) });
+}
+
+/** Everything the enrolment and membership use cases need. */
+export const enrolmentDeps = (): EnrolmentDeps => {
+  let publisher: EventPublisher | undefined;
+  return {
+    store: dynamoEnrolmentStore(documentClient(), readEnv(['TABLE_NAME']).TABLE_NAME),
+    directory: lazy(directoryStore),
+    publish: ((contract, data, options) => (publisher ??= eventPublisher())(contract, data, options)) as EventPublisher,
+    sms: lazy(smsSender),
+    email: lazy(emailSender),
+    now,
+    pepper: memberPepper,
+    publicBaseUrl: (process.env.PUBLIC_BASE_URL ?? '').replace(/\/$/, ''),
+    clientLimits: process.env.PLP_RATE_LIMITS !== 'off',
+  };
+};

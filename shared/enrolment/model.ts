@@ -51,7 +51,12 @@ export const EnrolmentInput = z
   });
 export type EnrolmentInput = z.infer<typeof EnrolmentInput>;
 
-export const ConfirmInput = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'the code has six digits') });
+/** The code; an enrolment started by SMS (JOIN) also gives its name and address here. */
+export const ConfirmInput = z.strictObject({
+  code: z.string().regex(/^\d{6}$/, 'the code has six digits'),
+  name: z.string().trim().min(1).max(120).optional(),
+  address: EnrolmentAddress.optional(),
+});
 export type ConfirmInput = z.infer<typeof ConfirmInput>;
 
 /** A phone number or an e-mail address; which one is decided by the handler. */
@@ -64,3 +69,33 @@ export const UpdateMeInput = z
 export type UpdateMeInput = z.infer<typeof UpdateMeInput>;
 
 export const EnrolmentIdParams = z.strictObject({ enrolmentId: z.string().min(1).max(64) });
+
+export const DecisionInput = z.strictObject({
+  decision: z.enum(['approved', 'rejected']),
+  note: z.string().trim().max(500).optional(),
+});
+export type DecisionInput = z.infer<typeof DecisionInput>;
+
+export const CoordinatorEnrolmentsQuery = z.strictObject({
+  status: z.literal('pending_approval').default('pending_approval'),
+  plpId: z.string().min(1).max(64).optional(),
+});
+
+export const CoordinatorMembersQuery = z.strictObject({
+  plpId: z.string().min(1).max(64),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().min(1).max(1024).optional(),
+});
+
+/** What a member sees of themselves (GET /public/me). */
+export const MeView = z.object({
+  memberId: z.string(),
+  plps: z.array(z.object({ id: z.string(), name: z.string() })),
+  name: z.string(),
+  language: Language,
+  channels: z.array(Channel),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  status: z.enum(['active', 'left']),
+});
+export type MeView = z.infer<typeof MeView>;

@@ -3,8 +3,8 @@ import { toGsm7Friendly } from '../messaging/gsm7.ts';
 import type { Language } from './languages.ts';
 
 /**
- * The platform's own messages to members (not the police's alerts): confirmation code, welcome, leave
- * confirmation and SMS help, in the four member languages. Every message ends with the reminder that
+ * The platform's own messages to members (not the police's alerts): confirmation code, welcome, personal
+ * link, leave and SMS-stop confirmations, refused enrolment and SMS help, in the four member languages. Every message ends with the reminder that
  * members never intervene themselves, with the emergency numbers (DESIGN.md §2).
  */
 
@@ -13,9 +13,21 @@ const plpName = z.string().trim().min(1).max(80);
 
 /** The variables of each kind, checked before anything is rendered. */
 export const MessageVars = {
-  code: z.object({ plpName, code: z.string().regex(/^\d{6}$/), manageUrl: httpUrl.optional() }),
+  /** formUrl: the form where the resident still gives name and address (enrolment started by SMS). */
+  code: z.object({
+    plpName,
+    code: z.string().regex(/^\d{6}$/),
+    formUrl: httpUrl.optional(),
+    manageUrl: httpUrl.optional(),
+  }),
   welcome: z.object({ plpName, memberUrl: httpUrl, manageUrl: httpUrl.optional() }),
+  /** The personal member link, sent again. */
+  link: z.object({ memberUrl: httpUrl, manageUrl: httpUrl.optional() }),
   left: z.object({ plpName, manageUrl: httpUrl.optional() }),
+  /** After the SMS keyword STOP, for a member who keeps other channels. */
+  smsStopped: z.object({ manageUrl: httpUrl.optional() }),
+  /** The coordinator did not accept the enrolment: no membership, hence no manage link. */
+  rejected: z.object({ plpName }),
   help: z.object({ manageUrl: httpUrl.optional() }),
 };
 export type MessageKind = keyof typeof MessageVars;
@@ -67,11 +79,14 @@ const MANAGE: Record<Language, string> = {
 const TEMPLATES: Record<Language, Templates> = {
   fr: {
     code: {
-      sms: (v, plp) => `${plp} : code de confirmation ${v.code}, valable 15 minutes.`,
+      sms: (v, plp) =>
+        `${plp} : code de confirmation ${v.code}, valable 15 minutes.` +
+        (v.formUrl ? ` Complétez votre inscription : ${v.formUrl}` : ''),
       email: (v, plp) => ({
         subject: `Votre code de confirmation : ${v.code}`,
         paragraphs: [
           [`Votre code de confirmation pour ${plp} est ${v.code}.`],
+          ...(v.formUrl ? [['Complétez votre inscription : ', { href: v.formUrl, label: v.formUrl }]] : []),
           ["Ce code est valable 15 minutes. Si vous n'avez rien demandé, ignorez ce message."],
         ],
       }),
@@ -86,11 +101,38 @@ const TEMPLATES: Record<Language, Templates> = {
         ],
       }),
     },
+    link: {
+      sms: (v) => `Votre lien personnel PLP Alert (ne le partagez pas) : ${v.memberUrl}`,
+      email: (v) => ({
+        subject: 'Votre lien personnel',
+        paragraphs: [
+          ['Voici votre lien personnel PLP Alert.'],
+          ['Votre page personnelle (ne partagez pas ce lien) : ', { href: v.memberUrl, label: v.memberUrl }],
+        ],
+      }),
+    },
     left: {
       sms: (_v, plp) => `Vous avez quitté ${plp}. Vous ne recevrez plus de SMS.`,
       email: (_v, plp) => ({
         subject: `Vous avez quitté ${plp}`,
         paragraphs: [[`Vous avez quitté ${plp}. Vous ne recevrez plus ses messages.`]],
+      }),
+    },
+    smsStopped: {
+      sms: () => 'Vous ne recevrez plus de SMS de PLP Alert. Vous recevez toujours les e-mails.',
+      email: () => ({
+        subject: 'PLP Alert : SMS arrêtés',
+        paragraphs: [['Vous ne recevrez plus de SMS de PLP Alert. Vous recevez toujours nos messages par e-mail.']],
+      }),
+    },
+    rejected: {
+      sms: (_v, plp) => `${plp} : inscription non acceptée. Infos : coordinateur ou commune.`,
+      email: (_v, plp) => ({
+        subject: `Inscription à ${plp} non acceptée`,
+        paragraphs: [
+          [`Votre inscription à ${plp} n'a pas été acceptée.`],
+          ["Pour plus d'informations, contactez votre coordinateur ou votre commune."],
+        ],
       }),
     },
     help: {
@@ -107,11 +149,14 @@ const TEMPLATES: Record<Language, Templates> = {
   },
   nl: {
     code: {
-      sms: (v, plp) => `${plp}: uw bevestigingscode is ${v.code} (15 minuten geldig).`,
+      sms: (v, plp) =>
+        `${plp}: uw bevestigingscode is ${v.code} (15 minuten geldig).` +
+        (v.formUrl ? ` Vervolledig uw inschrijving: ${v.formUrl}` : ''),
       email: (v, plp) => ({
         subject: `Uw bevestigingscode: ${v.code}`,
         paragraphs: [
           [`Uw bevestigingscode voor ${plp} is ${v.code}.`],
+          ...(v.formUrl ? [['Vervolledig uw inschrijving: ', { href: v.formUrl, label: v.formUrl }]] : []),
           ['Deze code is 15 minuten geldig. Hebt u niets aangevraagd, negeer dan dit bericht.'],
         ],
       }),
@@ -126,11 +171,38 @@ const TEMPLATES: Record<Language, Templates> = {
         ],
       }),
     },
+    link: {
+      sms: (v) => `Uw persoonlijke link voor PLP Alert (deel hem niet): ${v.memberUrl}`,
+      email: (v) => ({
+        subject: 'Uw persoonlijke link',
+        paragraphs: [
+          ['Hier is uw persoonlijke link voor PLP Alert.'],
+          ['Uw persoonlijke pagina (deel deze link niet): ', { href: v.memberUrl, label: v.memberUrl }],
+        ],
+      }),
+    },
     left: {
       sms: (_v, plp) => `U hebt ${plp} verlaten. U ontvangt geen sms meer.`,
       email: (_v, plp) => ({
         subject: `U hebt ${plp} verlaten`,
         paragraphs: [[`U hebt ${plp} verlaten. U ontvangt geen berichten meer.`]],
+      }),
+    },
+    smsStopped: {
+      sms: () => 'U ontvangt geen sms meer van PLP Alert. E-mails ontvangt u wel nog.',
+      email: () => ({
+        subject: 'PLP Alert: geen sms meer',
+        paragraphs: [['U ontvangt geen sms meer van PLP Alert. Onze berichten per e-mail ontvangt u wel nog.']],
+      }),
+    },
+    rejected: {
+      sms: (_v, plp) => `${plp}: inschrijving niet aanvaard. Meer info bij uw coördinator of gemeente.`,
+      email: (_v, plp) => ({
+        subject: `Inschrijving bij ${plp} niet aanvaard`,
+        paragraphs: [
+          [`Uw inschrijving bij ${plp} werd niet aanvaard.`],
+          ['Neem voor meer informatie contact op met uw coördinator of uw gemeente.'],
+        ],
       }),
     },
     help: {
@@ -146,11 +218,14 @@ const TEMPLATES: Record<Language, Templates> = {
   },
   de: {
     code: {
-      sms: (v, plp) => `${plp}: Ihr Bestätigungscode ist ${v.code} (15 Minuten gültig).`,
+      sms: (v, plp) =>
+        `${plp}: Ihr Bestätigungscode ist ${v.code} (15 Minuten gültig).` +
+        (v.formUrl ? ` Anmeldung abschließen: ${v.formUrl}` : ''),
       email: (v, plp) => ({
         subject: `Ihr Bestätigungscode: ${v.code}`,
         paragraphs: [
           [`Ihr Bestätigungscode für ${plp} ist ${v.code}.`],
+          ...(v.formUrl ? [['Schließen Sie Ihre Anmeldung ab: ', { href: v.formUrl, label: v.formUrl }]] : []),
           ['Dieser Code ist 15 Minuten gültig. Wenn Sie nichts angefordert haben, ignorieren Sie diese Nachricht.'],
         ],
       }),
@@ -165,11 +240,40 @@ const TEMPLATES: Record<Language, Templates> = {
         ],
       }),
     },
+    link: {
+      sms: (v) => `Ihr persönlicher Link für PLP Alert (nicht weitergeben): ${v.memberUrl}`,
+      email: (v) => ({
+        subject: 'Ihr persönlicher Link',
+        paragraphs: [
+          ['Hier ist Ihr persönlicher Link für PLP Alert.'],
+          ['Ihre persönliche Seite (teilen Sie diesen Link nicht): ', { href: v.memberUrl, label: v.memberUrl }],
+        ],
+      }),
+    },
     left: {
       sms: (_v, plp) => `Sie haben ${plp} verlassen. Sie erhalten keine SMS mehr.`,
       email: (_v, plp) => ({
         subject: `Sie haben ${plp} verlassen`,
         paragraphs: [[`Sie haben ${plp} verlassen. Sie erhalten keine Nachrichten mehr.`]],
+      }),
+    },
+    smsStopped: {
+      sms: () => 'Sie erhalten keine SMS mehr von PLP Alert. E-Mails erhalten Sie weiterhin.',
+      email: () => ({
+        subject: 'PLP Alert: keine SMS mehr',
+        paragraphs: [
+          ['Sie erhalten keine SMS mehr von PLP Alert. Unsere Nachrichten per E-Mail erhalten Sie weiterhin.'],
+        ],
+      }),
+    },
+    rejected: {
+      sms: (_v, plp) => `${plp}: Anmeldung nicht angenommen. Infos: Koordinator oder Gemeinde.`,
+      email: (_v, plp) => ({
+        subject: `Anmeldung bei ${plp} nicht angenommen`,
+        paragraphs: [
+          [`Ihre Anmeldung bei ${plp} wurde nicht angenommen.`],
+          ['Für weitere Informationen wenden Sie sich an Ihren Koordinator oder Ihre Gemeinde.'],
+        ],
       }),
     },
     help: {
@@ -185,11 +289,14 @@ const TEMPLATES: Record<Language, Templates> = {
   },
   en: {
     code: {
-      sms: (v, plp) => `${plp}: your confirmation code is ${v.code} (valid 15 minutes).`,
+      sms: (v, plp) =>
+        `${plp}: your confirmation code is ${v.code} (valid 15 minutes).` +
+        (v.formUrl ? ` Complete your enrolment: ${v.formUrl}` : ''),
       email: (v, plp) => ({
         subject: `Your confirmation code: ${v.code}`,
         paragraphs: [
           [`Your confirmation code for ${plp} is ${v.code}.`],
+          ...(v.formUrl ? [['Complete your enrolment: ', { href: v.formUrl, label: v.formUrl }]] : []),
           ['This code is valid for 15 minutes. If you did not ask for it, ignore this message.'],
         ],
       }),
@@ -204,11 +311,38 @@ const TEMPLATES: Record<Language, Templates> = {
         ],
       }),
     },
+    link: {
+      sms: (v) => `Your personal PLP Alert link (do not share it): ${v.memberUrl}`,
+      email: (v) => ({
+        subject: 'Your personal link',
+        paragraphs: [
+          ['Here is your personal PLP Alert link.'],
+          ['Your personal page (do not share this link): ', { href: v.memberUrl, label: v.memberUrl }],
+        ],
+      }),
+    },
     left: {
       sms: (_v, plp) => `You left ${plp}. You will no longer receive SMS.`,
       email: (_v, plp) => ({
         subject: `You left ${plp}`,
         paragraphs: [[`You left ${plp}. You will no longer receive its messages.`]],
+      }),
+    },
+    smsStopped: {
+      sms: () => 'You will no longer receive SMS from PLP Alert. You still receive e-mails.',
+      email: () => ({
+        subject: 'PLP Alert: SMS stopped',
+        paragraphs: [['You will no longer receive SMS from PLP Alert. You still receive our messages by e-mail.']],
+      }),
+    },
+    rejected: {
+      sms: (_v, plp) => `${plp}: enrolment not accepted. More info: your coordinator or commune.`,
+      email: (_v, plp) => ({
+        subject: `Enrolment in ${plp} not accepted`,
+        paragraphs: [
+          [`Your enrolment in ${plp} was not accepted.`],
+          ['For more information, contact your coordinator or your commune.'],
+        ],
       }),
     },
     help: {
@@ -241,7 +375,8 @@ export function emailContent<K extends MessageKind>(kind: K, language: Language,
   const { parsed, template, plp } = render(kind, language, vars);
   const draft = template.email(parsed, plp);
   const paragraphs: Inline[][] = [[HELLO[language]], ...draft.paragraphs];
-  if (parsed.manageUrl) paragraphs.push([{ href: parsed.manageUrl, label: MANAGE[language] }]);
+  const { manageUrl } = parsed as { manageUrl?: string };
+  if (manageUrl) paragraphs.push([{ href: manageUrl, label: MANAGE[language] }]);
   paragraphs.push([SAFETY_REMINDER[language]]);
 
   const text = paragraphs

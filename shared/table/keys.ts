@@ -13,10 +13,22 @@
  * |   |  (officer/coordinator ↔ PLP, admin ↔ commune) | commune admin); GetItem for one scope check            |
  * | 7 | who is assigned to a PLP                  | Query GSI1 PK = PLP#<plpId>, SK begins_with ASSIGN#        |
  * | 8 | history of a PLP (audit)                  | Query PK = PLP#<plpId>, SK begins_with HISTORY#            |
+ * | 9 | get an enrolment by id                    | GetItem enrolment(id)                                      |
+ * |10 | enrolments of a PLP in a status           | Query GSI1 PK = PLP#<plpId>, SK begins_with                |
+ * |   |  (coordinator's approval list)            |  ENROLMENT#<status>#                                       |
+ * |11 | a member and their memberships            | Query PK = MEMBER#<memberId> (SK MEMBER, PLP#<plpId>…)     |
+ * |12 | members of a PLP (coordinator, dispatch)  | Query GSI1 PK = PLP#<plpId>, SK begins_with MEMBER#        |
+ * |13 | the member holding a phone or e-mail      | GetItem contact(value): one member per contact, unique     |
+ * |14 | the member of a member token              | GetItem memberToken(sha256-hmac of the token)              |
+ * |15 | sends to a contact / from a client (rate  | GetItem limit(kind, hmac of the key), a list of send times |
+ * |   |  limits), unknown numbers given help      |  with a TTL                                                |
+ * |16 | a message or delivery handled once        | conditional Put once(scope, id) with a TTL                 |
  *
  * Principals are identified by their token `sub` when known, else by their e-mail address (lower case),
  * since commune administrators name coordinators and officers by e-mail before they ever log in.
  * Postcode items are one per (postcode, PLP) so no PLP's listing is a hot key.
+ * Contact data (names, phones, e-mails, addresses) lives only in enrolment items until activation and in the
+ * member item after; contact and rate-limit keys hold HMACs, never the contact itself.
  */
 export type Role = 'officer' | 'coordinator' | 'commune_admin';
 export type PrincipalRef = { sub: string } | { email: string };
@@ -41,6 +53,25 @@ export const keys = {
   principalPrefix: (principal: string) => ({ PK: `PRINCIPAL#${principal}` }),
   plpHistory: (plpId: string, eventId: string) => ({ PK: `PLP#${plpId}`, SK: `HISTORY#${eventId}` }),
   plpHistoryPrefix: (plpId: string) => ({ PK: `PLP#${plpId}`, SKPrefix: 'HISTORY#' }),
+  enrolment: (enrolmentId: string) => ({ PK: `ENROLMENT#${enrolmentId}`, SK: 'ENROLMENT' }),
+  enrolmentByPlp: (plpId: string, status: string, createdAt: string, enrolmentId: string) => ({
+    GSI1PK: `PLP#${plpId}`,
+    GSI1SK: `ENROLMENT#${status}#${createdAt}#${enrolmentId}`,
+  }),
+  enrolmentByPlpPrefix: (plpId: string, status: string) => ({
+    GSI1PK: `PLP#${plpId}`,
+    GSI1SKPrefix: `ENROLMENT#${status}#`,
+  }),
+  member: (memberId: string) => ({ PK: `MEMBER#${memberId}`, SK: 'MEMBER' }),
+  memberPrefix: (memberId: string) => ({ PK: `MEMBER#${memberId}` }),
+  membership: (memberId: string, plpId: string) => ({ PK: `MEMBER#${memberId}`, SK: `PLP#${plpId}` }),
+  membershipByPlp: (plpId: string, memberId: string) => ({ GSI1PK: `PLP#${plpId}`, GSI1SK: `MEMBER#${memberId}` }),
+  membershipByPlpPrefix: (plpId: string) => ({ GSI1PK: `PLP#${plpId}`, GSI1SKPrefix: 'MEMBER#' }),
+  /** `contactHash`: HMAC of the E.164 number or lower-case e-mail address. */
+  contact: (contactHash: string) => ({ PK: `CONTACT#${contactHash}`, SK: 'CONTACT' }),
+  memberToken: (tokenHash: string) => ({ PK: `MEMBERTOKEN#${tokenHash}`, SK: 'MEMBERTOKEN' }),
+  limit: (kind: string, keyHash: string) => ({ PK: `LIMIT#${kind}#${keyHash}`, SK: 'LIMIT' }),
+  once: (scope: string, id: string) => ({ PK: `ONCE#${scope}#${id}`, SK: 'ONCE' }),
 } as const;
 
 export const entities = {
@@ -50,4 +81,11 @@ export const entities = {
   postcodePlp: 'PostcodePlp',
   assignment: 'Assignment',
   plpHistory: 'PlpHistory',
+  enrolment: 'Enrolment',
+  member: 'Member',
+  membership: 'Membership',
+  contact: 'Contact',
+  memberToken: 'MemberToken',
+  limit: 'Limit',
+  once: 'Once',
 } as const;

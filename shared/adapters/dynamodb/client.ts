@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
 /**
  * The document client. DYNAMODB_ENDPOINT points it at DynamoDB Local; in AWS it is unset. Undefined
@@ -47,4 +47,22 @@ export async function queryAll(
     start = res.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/** BatchGet of any number of keys, 100 at a time, retrying unprocessed keys; keys stripped from the items. */
+export async function batchGetAll<T>(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  keyList: Record<string, string>[],
+): Promise<T[]> {
+  const out: T[] = [];
+  for (const part of chunk(keyList, 100)) {
+    let request: Record<string, { Keys: Record<string, string>[] }> | undefined = { [tableName]: { Keys: part } };
+    while (request && Object.keys(request).length > 0) {
+      const res = await doc.send(new BatchGetCommand({ RequestItems: request }));
+      out.push(...(res.Responses?.[tableName] ?? []).map((i) => stripKeys<T>(i)));
+      request = res.UnprocessedKeys as typeof request;
+    }
+  }
+  return out;
 }

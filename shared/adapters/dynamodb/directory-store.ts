@@ -1,5 +1,4 @@
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -10,7 +9,7 @@ import type { Commune, Plp } from '../../directory/model.ts';
 import type { DirectoryStore, PlpHistoryEntry } from '../../directory/ports.ts';
 import { ConflictError } from '../../errors.ts';
 import { entities, keys, type Role } from '../../table/keys.ts';
-import { chunk, isConditionFailure, queryAll, stripKeys } from './client.ts';
+import { batchGetAll, isConditionFailure, queryAll, stripKeys } from './client.ts';
 
 const notExists = 'attribute_not_exists(PK)';
 
@@ -30,18 +29,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
     },
   });
 
-  const batchGet = async <T>(keyList: Record<string, string>[]): Promise<T[]> => {
-    const out: T[] = [];
-    for (const part of chunk(keyList, 100)) {
-      let request: Record<string, { Keys: Record<string, string>[] }> | undefined = { [tableName]: { Keys: part } };
-      while (request && Object.keys(request).length > 0) {
-        const res = await doc.send(new BatchGetCommand({ RequestItems: request }));
-        out.push(...(res.Responses?.[tableName] ?? []).map((i) => stripKeys<T>(i)));
-        request = res.UnprocessedKeys as typeof request;
-      }
-    }
-    return out;
-  };
+  const batchGet = <T>(keyList: Record<string, string>[]) => batchGetAll<T>(doc, tableName, keyList);
 
   return {
     async createCommune(commune: Commune, admins: string[]) {

@@ -16,20 +16,27 @@ const languages = Language.options;
 const longName = 'Quartier Saint-Gilles Porte de Hal Ouest';
 const memberUrl = 'https://plp-alert.be/m/01JABCDEFGHJKMNPQRSTVWXYZ0?t=abcdefghijklmnopqrstuv';
 const manageUrl = 'https://plp-alert.be/m/01JABCDEFGHJKMNPQRSTVWXYZ0/manage?t=abcdefghijklmnopqrstuv';
+const formUrl = 'https://plp-alert.be/join/01JABCDEFGHJKMNPQRSTVWXYZ0?t=abcdefghijklmnopqrstuv';
 
 const varsOf = (plpName: string): { [K in MessageKind]: MessageVars<K> } => ({
   code: { plpName, code: '482915' },
   welcome: { plpName, memberUrl },
+  link: { memberUrl },
   left: { plpName },
+  smsStopped: {},
+  rejected: { plpName },
   help: {},
 });
+
+/** The kinds whose SMS carries a link: two SMS parts allowed, the others fit in one. */
+const withLink: readonly MessageKind[] = ['welcome', 'link'];
 
 const cases = languages.flatMap((language) => MESSAGE_KINDS.map((kind) => [kind, language] as const));
 
 describe('message templates', () => {
-  it('cover the four languages and four kinds', () => {
+  it('cover the four languages and seven kinds', () => {
     expect(languages).toEqual(['fr', 'nl', 'de', 'en']);
-    expect(MESSAGE_KINDS.sort()).toEqual(['code', 'help', 'left', 'welcome']);
+    expect([...MESSAGE_KINDS].sort()).toEqual(['code', 'help', 'left', 'link', 'rejected', 'smsStopped', 'welcome']);
   });
 
   it.each(cases)('%s/%s: SMS and email end with the reminder, 101 and 112', (kind, language) => {
@@ -50,7 +57,7 @@ describe('message templates', () => {
     expect(longName).toHaveLength(40);
     const sms = smsText(kind, language, varsOf(longName)[kind]);
     expect(isGsm7(sms)).toBe(true);
-    if (kind === 'welcome') expect(smsSegments(sms).segments).toBeLessThanOrEqual(2);
+    if (withLink.includes(kind)) expect(smsSegments(sms).segments).toBeLessThanOrEqual(2);
     else expect(sms.length).toBeLessThanOrEqual(160);
   });
 
@@ -62,6 +69,63 @@ describe('message templates', () => {
     expect(email.text).toContain('482915');
     expect(email.html).toContain('482915');
     expect(email.text).toContain('15');
+  });
+
+  it.each(languages)('%s: the code message gives the form link only when there is one', (language) => {
+    const vars = { plpName: longName, code: '482915' };
+    const reminder = toGsm7Friendly(SAFETY_REMINDER[language]);
+
+    const withForm = smsText('code', language, { ...vars, formUrl });
+    expect(withForm).toContain('482915');
+    expect(withForm).toContain(` ${formUrl} ${reminder}`);
+    expect(withForm.endsWith(reminder)).toBe(true);
+    expect(isGsm7(withForm)).toBe(true);
+    expect(smsSegments(withForm).segments).toBeLessThanOrEqual(2);
+    const email = emailContent('code', language, { ...vars, formUrl });
+    expect(email.text).toContain(formUrl);
+    expect(email.html).toContain(`href="${escapeHtml(formUrl)}"`);
+    expect(email.text.endsWith(SAFETY_REMINDER[language])).toBe(true);
+
+    expect(smsText('code', language, vars)).not.toContain('http');
+    const plain = emailContent('code', language, vars);
+    expect(plain.text).not.toContain('http');
+    expect(plain.html).not.toContain('<a ');
+  });
+
+  it('words the form link of the code SMS in each language', () => {
+    const vars = { plpName: 'Ixelles Centre', code: '482915', formUrl };
+    expect(smsText('code', 'fr', vars)).toContain(`Complétez votre inscription : ${formUrl}`);
+    expect(smsText('code', 'nl', vars)).toContain(`Vervolledig uw inschrijving: ${formUrl}`);
+    expect(smsText('code', 'de', vars)).toContain(`Anmeldung abschließen: ${formUrl}`);
+    expect(smsText('code', 'en', vars)).toContain(`Complete your enrolment: ${formUrl}`);
+    expect(() => smsText('code', 'fr', { ...vars, formUrl: 'javascript:alert(1)' })).toThrow();
+  });
+
+  it.each(languages)('%s: the link message gives the member link (SMS, email) and nothing else', (language) => {
+    const sms = smsText('link', language, { memberUrl });
+    expect(sms).toContain(`${memberUrl} ${toGsm7Friendly(SAFETY_REMINDER[language])}`);
+    const email = emailContent('link', language, { memberUrl, manageUrl });
+    expect(email.html).toContain(`href="${escapeHtml(memberUrl)}"`);
+    expect(email.text).toContain(memberUrl);
+    expect(email.html).toContain(`href="${escapeHtml(manageUrl)}"`);
+    expect(() => smsText('link', language, { memberUrl: 'javascript:alert(1)' })).toThrow();
+  });
+
+  it.each(languages)('%s: the SMS-stop confirmation says e-mails still come', (language) => {
+    expect(smsText('smsStopped', language, {})).toMatch(/e-mail/i);
+    expect(emailContent('smsStopped', language, {}).text).toMatch(/e-mail/i);
+  });
+
+  it.each(languages)('%s: the refusal names the PLP and never offers the manage link', (language) => {
+    const label = language === 'nl' ? 'BIN Ixelles Centre' : 'PLP Ixelles Centre';
+    expect(smsText('rejected', language, { plpName: 'Ixelles Centre' })).toContain(label);
+    const email = emailContent('rejected', language, { plpName: 'Ixelles Centre' });
+    expect(email.subject).toContain(label);
+    expect(email.text).toContain(label);
+    // a refused resident has no membership to manage: a stray manageUrl is dropped
+    const stray = { plpName: 'Ixelles Centre', manageUrl } as MessageVars<'rejected'>;
+    expect(emailContent('rejected', language, stray).html).not.toContain('<a ');
+    expect(() => smsText('rejected', language, { plpName: ' ' })).toThrow();
   });
 
   it.each(languages)('%s: the help SMS lists the keywords of its language', (language) => {

@@ -1,0 +1,282 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError, ValidationError } from '../../errors.ts';
+import { checkLimit, longestWindowSeconds } from '../../enrolment/limits.ts';
+import type { Enrolment, EnrolmentStore, Member, Membership } from '../../enrolment/ports.ts';
+import { enrolmentRetainedUntil } from '../../enrolment/retention.ts';
+import { entities, keys } from '../../table/keys.ts';
+import { batchGetAll, isConditionFailure, queryAll, stripKeys } from './client.ts';
+
+const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+/** TTL deletion lags; an item past its expiry is treated as gone. */
+const expired = (item: Record<string, unknown>, now = Date.now()) =>
+  typeof item.expiresAt === 'number' && item.expiresAt * 1000 <= now;
+
+/** EnrolmentStore on the single table (access patterns 9–16 in shared/table/keys.ts). */
+export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: string): EnrolmentStore {
+  const enrolmentItem = (e: Enrolment) => {
+    const until = enrolmentRetainedUntil(e);
+    return {
+      ...keys.enrolment(e.enrolmentId),
+      ...keys.enrolmentByPlp(e.plpId, e.status, e.createdAt, e.enrolmentId),
+      entity: entities.enrolment,
+      ...e,
+      ...(until ? { expiresAt: epochSeconds(until) } : {}),
+    };
+  };
+  const memberItem = (m: Member) => ({ ...keys.member(m.memberId), entity: entities.member, ...m });
+  const membershipItem = (m: Membership) => ({
+    ...keys.membership(m.memberId, m.plpId),
+    ...keys.membershipByPlp(m.plpId, m.memberId),
+    entity: entities.membership,
+    ...m,
+  });
+  const get = async (key: Record<string, string>) => {
+    const res = await doc.send(new GetCommand({ TableName: tableName, Key: key }));
+    return res.Item && !expired(res.Item) ? res.Item : undefined;
+  };
+  const conflict = async (what: string, write: () => Promise<unknown>) => {
+    try {
+      await write();
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError(what);
+      throw error;
+    }
+  };
+
+  return {
+    async createEnrolment(e) {
+      await conflict('The enrolment exists already', () =>
+        doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: enrolmentItem(e),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        ),
+      );
+    },
+
+    async getEnrolment(enrolmentId) {
+      const item = await get(keys.enrolment(enrolmentId));
+      return item ? stripKeys<Enrolment>(item) : undefined;
+    },
+
+    async updateEnrolment(next, expectedVersion) {
+      await conflict('The enrolment changed meanwhile; try again', () =>
+        doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: enrolmentItem(next),
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': expectedVersion },
+          }),
+        ),
+      );
+    },
+
+    async enrolmentsOf(plpId, status) {
+      const k = keys.enrolmentByPlpPrefix(plpId, status);
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)',
+        ExpressionAttributeValues: { ':pk': k.GSI1PK, ':sk': k.GSI1SKPrefix },
+      });
+      return items.filter((i) => !expired(i)).map((i) => stripKeys<Enrolment>(i));
+    },
+
+    async memberIdByContact(contactHash) {
+      return (await get(keys.contact(contactHash)))?.memberId as string | undefined;
+    },
+
+    async memberIdByToken(tokenHash) {
+      return (await get(keys.memberToken(tokenHash)))?.memberId as string | undefined;
+    },
+
+    async getMember(memberId) {
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.memberPrefix(memberId).PK },
+      });
+      const memberRow = items.find((i) => i.SK === keys.member(memberId).SK);
+      if (!memberRow) return undefined;
+      return {
+        member: stripKeys<Member>(memberRow),
+        memberships: items.filter((i) => i.entity === entities.membership).map((i) => stripKeys<Membership>(i)),
+      };
+    },
+
+    async getMembers(memberIds) {
+      return batchGetAll<Member>(doc, tableName, [...new Set(memberIds)].map(keys.member));
+    },
+
+    async membershipsOf(plpId, limit, cursor) {
+      const k = keys.membershipByPlpPrefix(plpId);
+      const res = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)',
+          ExpressionAttributeValues: { ':pk': k.GSI1PK, ':sk': k.GSI1SKPrefix },
+          Limit: limit,
+          ExclusiveStartKey: cursor ? decodeCursor(cursor, k.GSI1PK) : undefined,
+        }),
+      );
+      return {
+        items: (res.Items ?? []).map((i) => stripKeys<Membership>(i)),
+        ...(res.LastEvaluatedKey ? { cursor: encodeCursor(res.LastEvaluatedKey) } : {}),
+      };
+    },
+
+    async writeMember(change) {
+      const { member } = change;
+      const m = member.memberId;
+      const items = [
+        {
+          Put: {
+            TableName: tableName,
+            Item: memberItem(member),
+            ...(change.expectedVersion === null
+              ? { ConditionExpression: 'attribute_not_exists(PK)' }
+              : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': change.expectedVersion } }),
+          },
+        },
+        ...(change.putMemberships ?? []).map((ms) => ({ Put: { TableName: tableName, Item: membershipItem(ms) } })),
+        ...(change.deleteMemberships ?? []).map((plpId) => ({
+          Delete: { TableName: tableName, Key: keys.membership(m, plpId) },
+        })),
+        ...(change.addContacts ?? []).map((h) => ({
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.contact(h), entity: entities.contact, memberId: m },
+            ConditionExpression: 'attribute_not_exists(PK) OR memberId = :m',
+            ExpressionAttributeValues: { ':m': m },
+          },
+        })),
+        ...(change.removeContacts ?? []).map((h) => ({ Delete: { TableName: tableName, Key: keys.contact(h) } })),
+        ...(change.addTokens ?? []).map((h) => ({
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.memberToken(h), entity: entities.memberToken, memberId: m },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        })),
+        ...(change.removeTokens ?? []).map((h) => ({ Delete: { TableName: tableName, Key: keys.memberToken(h) } })),
+        ...(change.enrolment
+          ? [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: enrolmentItem(change.enrolment.next),
+                  ConditionExpression: 'version = :v',
+                  ExpressionAttributeValues: { ':v': change.enrolment.expectedVersion },
+                },
+              },
+            ]
+          : []),
+      ];
+      await conflict('The member changed meanwhile; try again', () =>
+        doc.send(new TransactWriteCommand({ TransactItems: items })),
+      );
+    },
+
+    async eraseMember(member, memberships, contactHashes) {
+      const m = member.memberId;
+      const deletes = [
+        keys.member(m),
+        ...memberships.map((ms) => keys.membership(m, ms.plpId)),
+        ...contactHashes.map(keys.contact),
+        ...member.tokenHashes.map(keys.memberToken),
+      ].map((Key) => ({ Delete: { TableName: tableName, Key } }));
+      await doc.send(new TransactWriteCommand({ TransactItems: deletes }));
+    },
+
+    async consumeLimit(kind, keyHash, rules, now) {
+      const key = keys.limit(kind, keyHash);
+      const keepMs = longestWindowSeconds(rules) * 1000;
+      for (let attempt = 0; ; attempt++) {
+        const res = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+        const times = ((res.Item?.sends as number[] | undefined) ?? []).filter((t) => now.getTime() - t < keepMs);
+        const decision = checkLimit(times, now.getTime(), rules);
+        if (!decision.allowed) return decision;
+        const previous = res.Item?.rev as number | undefined;
+        try {
+          await doc.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...key,
+                entity: entities.limit,
+                sends: [...times, now.getTime()],
+                rev: (previous ?? 0) + 1,
+                expiresAt: epochSeconds(new Date(now.getTime() + keepMs)),
+              },
+              ...(previous === undefined
+                ? { ConditionExpression: 'attribute_not_exists(PK)' }
+                : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': previous } }),
+            }),
+          );
+          return decision;
+        } catch (error) {
+          // Another request counted at the same moment: read again and decide again.
+          if (!isConditionFailure(error) || attempt >= 4) throw error;
+        }
+      }
+    },
+
+    async claimOnce(scope, id, ttlSeconds, now) {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...keys.once(scope, id),
+              entity: entities.once,
+              expiresAt: epochSeconds(new Date(now.getTime() + ttlSeconds * 1000)),
+            },
+            ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
+            ExpressionAttributeValues: { ':now': epochSeconds(now) },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async releaseOnce(scope, id) {
+      await doc.send(new DeleteCommand({ TableName: tableName, Key: keys.once(scope, id) }));
+    },
+  };
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** A cursor from a client: only the key attributes of the same PLP's partition are accepted. */
+function decodeCursor(cursor: string, partition: string): Record<string, string> {
+  const invalid = new ValidationError('The cursor is not valid', [{ path: 'query.cursor', message: 'not a cursor' }]);
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid;
+  }
+  const names = ['PK', 'SK', 'GSI1PK', 'GSI1SK'];
+  if (typeof key !== 'object' || key === null) throw invalid;
+  const entries = Object.entries(key);
+  if (entries.length !== names.length || entries.some(([k, v]) => !names.includes(k) || typeof v !== 'string'))
+    throw invalid;
+  if ((key as Record<string, string>).GSI1PK !== partition) throw invalid;
+  return key as Record<string, string>;
+}

@@ -1,0 +1,79 @@
+import type { CountryCode } from 'libphonenumber-js';
+import type { EventPublisher } from '../../events/define-event.ts';
+import type { DirectoryStore } from '../directory/ports.ts';
+import { RateLimitedError } from '../errors.ts';
+import type { Language } from '../i18n/languages.ts';
+import { emailContent, smsText, type MessageKind, type MessageVars } from '../i18n/messages.ts';
+import type { EmailSender, SmsSender } from '../messaging/ports.ts';
+import { hashSecret } from './codes.ts';
+import { CLIENT_LIMITS, CONTACT_LIMITS } from './limits.ts';
+import type { Channel } from './model.ts';
+import type { EnrolmentStore } from './ports.ts';
+
+/** What the enrolment and membership use cases need from the outside world. */
+export type EnrolmentDeps = {
+  store: EnrolmentStore;
+  directory: Pick<DirectoryStore, 'getPlp' | 'getPlps' | 'plpIdByCode' | 'assignmentsOf'>;
+  publish: EventPublisher;
+  sms: SmsSender;
+  email: EmailSender;
+  now: () => Date;
+  /** The key of every HMAC (codes, tokens, contact and limit keys); held outside the table. */
+  pepper: () => Promise<string>;
+  /** Where member pages live: links are `${publicBaseUrl}/me#token=…`. */
+  publicBaseUrl: string;
+  /** Per-client-address limits (off only in local load and black-box tests). */
+  clientLimits: boolean;
+  allowedCountries?: readonly CountryCode[];
+  newId?: () => string;
+};
+
+/** The table never holds a contact in a key: phones and e-mails are looked up by their HMAC. */
+export const contactHash = (contact: string, pepper: string) => hashSecret(`contact:${contact.toLowerCase()}`, pepper);
+
+/** Per-contact limit on codes and member links (≤ 3 an hour, ≤ 5 a day) → 429 beyond. */
+export async function limitContact(contact: string, d: EnrolmentDeps): Promise<void> {
+  const decision = await d.store.consumeLimit(
+    'contact',
+    contactHash(contact, await d.pepper()),
+    CONTACT_LIMITS,
+    d.now(),
+  );
+  if (!decision.allowed)
+    throw new RateLimitedError('Too many messages to this contact; try again later', decision.retryAfterSeconds);
+}
+
+/** Per-client-address limit on the anonymous routes → 429 beyond. */
+export async function limitClient(sourceIp: string, d: EnrolmentDeps): Promise<void> {
+  if (!d.clientLimits) return;
+  const decision = await d.store.consumeLimit(
+    'client',
+    hashSecret(`ip:${sourceIp}`, await d.pepper()),
+    CLIENT_LIMITS,
+    d.now(),
+  );
+  if (!decision.allowed)
+    throw new RateLimitedError('Too many requests from your address; try again later', decision.retryAfterSeconds);
+}
+
+export type Recipient = { language: Language; channels: readonly Channel[]; phone?: string; email?: string };
+
+/** Sends one kind of message on each of the recipient's channels that has a contact, in their language. */
+export async function notify<K extends MessageKind>(
+  to: Recipient,
+  kind: K,
+  vars: MessageVars<K>,
+  d: Pick<EnrolmentDeps, 'sms' | 'email'>,
+  channels: readonly Channel[] = to.channels,
+): Promise<void> {
+  for (const channel of channels) {
+    if (channel === 'sms' && to.phone) await d.sms.send(to.phone, smsText(kind, to.language, vars));
+    if (channel === 'email' && to.email) await d.email.send({ to: to.email, ...emailContent(kind, to.language, vars) });
+  }
+}
+
+export const memberUrl = (d: Pick<EnrolmentDeps, 'publicBaseUrl'>, token: string) =>
+  `${d.publicBaseUrl}/me#token=${token}`;
+export const manageUrl = (d: Pick<EnrolmentDeps, 'publicBaseUrl'>) => `${d.publicBaseUrl}/me`;
+export const joinFormUrl = (d: Pick<EnrolmentDeps, 'publicBaseUrl'>, enrolmentId: string) =>
+  `${d.publicBaseUrl}/join#enrolment=${enrolmentId}`;

@@ -1,0 +1,228 @@
+import { MemberLeft } from '../../events/enrolment/enrolment-events.ts';
+import type { Caller } from '../directory/caller.ts';
+import { assertGroup, assertPlpRole, loadScope } from '../directory/scope.ts';
+import { UnauthorizedError, ValidationError } from '../errors.ts';
+import { hashSecret, newMemberToken } from './codes.ts';
+import { contactHash, type EnrolmentDeps, limitClient, limitContact, manageUrl, memberUrl, notify } from './context.ts';
+import type { Channel, MeView, UpdateMeInput } from './model.ts';
+import { parsePhone } from './phone.ts';
+import type { Member, Membership } from './ports.ts';
+
+/** Member tokens kept per member: a new link does not cancel the last few (older ones stop working). */
+export const MAX_MEMBER_TOKENS = 5;
+const WELCOME_ONCE_SECONDS = 30 * 86_400;
+
+/** A new member token: its hash joins the member's list (dropping the oldest beyond the maximum). */
+async function issueToken(member: Member, d: EnrolmentDeps): Promise<string> {
+  const { token, hash } = newMemberToken(await d.pepper());
+  const tokenHashes = [...member.tokenHashes, hash];
+  const removeTokens = tokenHashes.splice(0, Math.max(0, tokenHashes.length - MAX_MEMBER_TOKENS));
+  await d.store.writeMember({
+    member: { ...member, tokenHashes, version: member.version + 1, updatedAt: d.now().toISOString() },
+    expectedVersion: member.version,
+    addTokens: [hash],
+    removeTokens,
+  });
+  return token;
+}
+
+/**
+ * Consumer of MemberActivated: the welcome message with a new personal member link, on every channel the
+ * member chose, in their language. Each (enrolment, channel) is sent once, even if the event comes twice;
+ * a failed send is released so the retry sends it.
+ */
+export async function sendWelcome(
+  data: { memberId: string; plpId: string; enrolmentId: string },
+  d: EnrolmentDeps,
+): Promise<void> {
+  const found = await d.store.getMember(data.memberId);
+  if (!found || found.member.status !== 'active') return;
+  const plp = await d.directory.getPlp(data.plpId);
+  const channels: Channel[] = [];
+  for (const channel of found.member.channels) {
+    if (await d.store.claimOnce('welcome', `${data.enrolmentId}:${channel}`, WELCOME_ONCE_SECONDS, d.now()))
+      channels.push(channel);
+  }
+  if (channels.length === 0) return;
+  try {
+    const token = await issueToken(found.member, d);
+    const vars = { plpName: plp?.name ?? 'PLP', memberUrl: memberUrl(d, token), manageUrl: manageUrl(d) };
+    await notify(found.member, 'welcome', vars, d, channels);
+  } catch (error) {
+    for (const channel of channels) await d.store.releaseOnce('welcome', `${data.enrolmentId}:${channel}`);
+    throw error;
+  }
+}
+
+/** A phone number or an e-mail address as the member gave it, normalised; 400 when it is neither. */
+function parseContact(contact: string, d: EnrolmentDeps): { value: string; channel: Channel } {
+  if (contact.includes('@')) {
+    const email = contact.trim().toLowerCase();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      throw new ValidationError('Not an e-mail address', [{ path: 'contact', message: 'not an e-mail address' }]);
+    return { value: email, channel: 'email' };
+  }
+  try {
+    return { value: parsePhone(contact, d.allowedCountries), channel: 'sms' };
+  } catch {
+    throw new ValidationError('Give a phone number or an e-mail address', [
+      { path: 'contact', message: 'not a phone number or e-mail address' },
+    ]);
+  }
+}
+
+/**
+ * Re-sends a personal link to a contact. Always the same answer, whether or not the contact belongs to a
+ * member; the link goes only to that contact, and only if it belongs to a member of a PLP.
+ */
+export async function requestMemberLink(contact: string, client: { sourceIp: string }, d: EnrolmentDeps) {
+  await limitClient(client.sourceIp, d);
+  const { value, channel } = parseContact(contact, d);
+  await limitContact(value, d);
+  const memberId = await d.store.memberIdByContact(contactHash(value, await d.pepper()));
+  const found = memberId ? await d.store.getMember(memberId) : undefined;
+  if (!found || found.memberships.length === 0) return;
+  const token = await issueToken(found.member, d);
+  const to = channel === 'sms' ? { phone: value } : { email: value };
+  await notify(
+    { language: found.member.language, channels: [channel], ...to },
+    'link',
+    {
+      memberUrl: memberUrl(d, token),
+      manageUrl: manageUrl(d),
+    },
+    d,
+  );
+}
+
+/** The member whose token this is, or 401. */
+export async function authenticateMember(token: string, d: EnrolmentDeps) {
+  const memberId = token.length <= 128 ? await d.store.memberIdByToken(hashSecret(token, await d.pepper())) : undefined;
+  const found = memberId ? await d.store.getMember(memberId) : undefined;
+  if (!found) throw new UnauthorizedError('This member link is not valid (any more); ask for a new one');
+  return found;
+}
+
+async function view(member: Member, memberships: Membership[], d: EnrolmentDeps): Promise<MeView> {
+  const plps = await d.directory.getPlps(memberships.map((m) => m.plpId));
+  return {
+    memberId: member.memberId,
+    plps: plps.map((p) => ({ id: p.plpId, name: p.name })),
+    name: member.name,
+    language: member.language,
+    channels: member.channels,
+    ...(member.phone !== undefined ? { phone: member.phone } : {}),
+    ...(member.email !== undefined ? { email: member.email } : {}),
+    status: member.status,
+  };
+}
+
+export async function getMe(token: string, d: EnrolmentDeps): Promise<MeView> {
+  const { member, memberships } = await authenticateMember(token, d);
+  return view(member, memberships, d);
+}
+
+/** Language and channels; each channel needs its contact. */
+export async function updateMe(token: string, input: UpdateMeInput, d: EnrolmentDeps): Promise<MeView> {
+  const { member, memberships } = await authenticateMember(token, d);
+  const channels = input.channels ?? member.channels;
+  const missing = channels.filter((c) => (c === 'sms' ? !member.phone : !member.email));
+  if (missing.length > 0)
+    throw new ValidationError('A channel needs its contact', [
+      {
+        path: 'channels',
+        message: `no ${missing.map((c) => (c === 'sms' ? 'phone number' : 'e-mail address')).join(', ')} on file`,
+      },
+    ]);
+  const next: Member = {
+    ...member,
+    language: input.language ?? member.language,
+    channels,
+    updatedAt: d.now().toISOString(),
+    version: member.version + 1,
+  };
+  await d.store.writeMember({ member: next, expectedVersion: member.version });
+  return view(next, memberships, d);
+}
+
+/**
+ * Erasure: the member item, memberships, contact and token entries are deleted at once. Enrolment records
+ * keep no contact data after activation, and reports will refer to the member id only.
+ */
+export async function eraseMe(token: string, d: EnrolmentDeps): Promise<void> {
+  const { member, memberships } = await authenticateMember(token, d);
+  const pepper = await d.pepper();
+  const contacts = [member.phone, member.email].filter((c): c is string => c !== undefined);
+  await d.store.eraseMember(
+    member,
+    memberships,
+    contacts.map((c) => contactHash(c, pepper)),
+  );
+  await publishLeft(member.memberId, memberships, 'erased', d);
+}
+
+/** GDPR access: everything held about the member. */
+export async function exportMe(token: string, d: EnrolmentDeps) {
+  const { member, memberships } = await authenticateMember(token, d);
+  const plps = new Map((await d.directory.getPlps(memberships.map((m) => m.plpId))).map((p) => [p.plpId, p]));
+  const { tokenHashes, version, ...person } = member;
+  return {
+    exportedAt: d.now().toISOString(),
+    member: { ...person, activeMemberLinks: tokenHashes.length },
+    memberships: memberships.map((m) => ({
+      plpId: m.plpId,
+      plpName: plps.get(m.plpId)?.name ?? '',
+      address: m.address,
+      joinedAt: m.joinedAt,
+      enrolmentId: m.enrolmentId,
+      consent: m.consent,
+      ...(m.approvedBy ? { approvedByCoordinator: true } : {}),
+    })),
+    reports: [],
+  };
+}
+
+export async function publishLeft(
+  memberId: string,
+  memberships: Membership[],
+  reason: 'sms_stop' | 'member_link' | 'erased' | 'coordinator',
+  d: Pick<EnrolmentDeps, 'publish' | 'now'>,
+): Promise<void> {
+  const at = d.now().toISOString();
+  for (const m of memberships) {
+    await d.publish(
+      MemberLeft,
+      { memberId, plpId: m.plpId, reason },
+      { idempotencyKey: `member-left:${memberId}:${m.plpId}:${m.joinedAt}`, occurredAt: at },
+    );
+  }
+}
+
+/** Members of one of the caller's PLPs, a page at a time: names, addresses and channels, no contacts. */
+export async function listMembersForCoordinator(
+  caller: Caller,
+  query: { plpId: string; limit: number; cursor?: string | undefined },
+  d: EnrolmentDeps,
+) {
+  assertGroup(caller, 'coordinator');
+  assertPlpRole(caller, await loadScope(caller, d.directory), 'coordinator', query.plpId);
+  const page = await d.store.membershipsOf(query.plpId, query.limit, query.cursor);
+  const members = new Map((await d.store.getMembers(page.items.map((m) => m.memberId))).map((m) => [m.memberId, m]));
+  return {
+    items: page.items.flatMap((ms) => {
+      const m = members.get(ms.memberId);
+      if (!m) return [];
+      return [
+        {
+          memberId: m.memberId,
+          name: m.name,
+          address: ms.address,
+          language: m.language,
+          channels: m.channels,
+          joinedAt: ms.joinedAt,
+        },
+      ];
+    }),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  };
+}

@@ -1,0 +1,105 @@
+import type { Language } from '../i18n/languages.ts';
+import type { LimitDecision, LimitRule } from './limits.ts';
+import type { Channel } from './model.ts';
+import type { Address } from './zone.ts';
+
+export type EnrolmentStatus = 'pending_confirmation' | 'pending_approval' | 'active' | 'rejected' | 'locked';
+export type Consent = { textVersion: string; at: string; via: 'web' | 'sms' };
+
+/**
+ * An enrolment request. Its contact data (name, address, phone, email) is held only until it is
+ * decided: activation moves it to the member, rejection drops it. `version` guards every update.
+ */
+export type Enrolment = {
+  enrolmentId: string;
+  plpId: string;
+  via: 'web' | 'sms';
+  status: EnrolmentStatus;
+  language: Language;
+  channels: Channel[];
+  consent: Consent;
+  name?: string;
+  /** Missing for enrolments started by SMS until the resident completes them. */
+  address?: Address;
+  phone?: string;
+  email?: string;
+  code?: { hash: string; expiresAt: string; attempts: number };
+  createdAt: string;
+  updatedAt: string;
+  confirmedAt?: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  memberId?: string;
+  /** The coordinator's note on a decision. */
+  note?: string;
+  version: number;
+};
+
+/** A person reached by the platform; one per contact (phone or e-mail), possibly in several PLPs. */
+export type Member = {
+  memberId: string;
+  name: string;
+  language: Language;
+  channels: Channel[];
+  phone?: string;
+  email?: string;
+  status: 'active' | 'left';
+  /** Hashes of the member tokens issued (newest last); a token is valid while its hash is here. */
+  tokenHashes: string[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+/** A member's place in one PLP. */
+export type Membership = {
+  memberId: string;
+  plpId: string;
+  enrolmentId: string;
+  address: Address;
+  consent: Consent;
+  joinedAt: string;
+  approvedBy?: string;
+};
+
+/** One write of a member and what hangs on it, all or nothing. Conflicts (stale version, taken contact) → ConflictError. */
+export type MemberChange = {
+  member: Member;
+  /** The version read before the change; null when the member is new. */
+  expectedVersion: number | null;
+  putMemberships?: Membership[];
+  deleteMemberships?: string[];
+  /** Contact hashes to point at this member (must be free or already this member's). */
+  addContacts?: string[];
+  removeContacts?: string[];
+  addTokens?: string[];
+  removeTokens?: string[];
+  /** The enrolment that caused the change, written in the same transaction. */
+  enrolment?: { next: Enrolment; expectedVersion: number };
+};
+
+export type Page<T> = { items: T[]; cursor?: string };
+
+/** Storage of enrolments, members, limits and once-only markers (keys in shared/table/keys.ts). */
+export type EnrolmentStore = {
+  createEnrolment(enrolment: Enrolment): Promise<void>;
+  getEnrolment(enrolmentId: string): Promise<Enrolment | undefined>;
+  /** Replaces the enrolment if it is still at `expectedVersion`; otherwise ConflictError. */
+  updateEnrolment(next: Enrolment, expectedVersion: number): Promise<void>;
+  enrolmentsOf(plpId: string, status: EnrolmentStatus): Promise<Enrolment[]>;
+
+  memberIdByContact(contactHash: string): Promise<string | undefined>;
+  memberIdByToken(tokenHash: string): Promise<string | undefined>;
+  getMember(memberId: string): Promise<{ member: Member; memberships: Membership[] } | undefined>;
+  getMembers(memberIds: string[]): Promise<Member[]>;
+  membershipsOf(plpId: string, limit: number, cursor?: string): Promise<Page<Membership>>;
+  writeMember(change: MemberChange): Promise<void>;
+  /** Deletes the member, their memberships, contact and token entries. */
+  eraseMember(member: Member, memberships: Membership[], contactHashes: string[]): Promise<void>;
+
+  /** Counts one send under the rules if allowed now (sliding windows); the decision either way. */
+  consumeLimit(kind: string, keyHash: string, rules: readonly LimitRule[], now: Date): Promise<LimitDecision>;
+  /** True the first time for (scope, id) within ttlSeconds; false after. */
+  claimOnce(scope: string, id: string, ttlSeconds: number, now: Date): Promise<boolean>;
+  releaseOnce(scope: string, id: string): Promise<void>;
+};

@@ -1,0 +1,86 @@
+import { RateLimitedError } from '../errors.ts';
+import type { Language } from '../i18n/languages.ts';
+import { smsText } from '../i18n/messages.ts';
+import { contactHash, type EnrolmentDeps, manageUrl } from './context.ts';
+import { parseSmsKeyword } from './keywords.ts';
+import { publishLeft } from './members.ts';
+import { parsePhone } from './phone.ts';
+import { requestSmsEnrolment } from './use-cases.ts';
+
+export type InboundSms = { from: string; body: string; messageId: string };
+
+/** Unknown numbers get the help text at most once a day. */
+const UNKNOWN_HELP_LIMIT = [{ windowSeconds: 86_400, max: 1 }];
+const INBOUND_ONCE_SECONDS = 7 * 86_400;
+const DEFAULT_LANGUAGE: Language = 'fr';
+
+/**
+ * An SMS to the shortcode (API.md, keyword table). Handled once per inbound message id. JOIN starts an SMS
+ * enrolment; STOP removes the SMS channel at once (the member leaves when it was their only channel);
+ * HELP answers in the number's language; anything else gets help (members: until reports by SMS exist),
+ * at most once a day for unknown numbers.
+ */
+export async function handleInboundSms(sms: InboundSms, d: EnrolmentDeps): Promise<void> {
+  if (!(await d.store.claimOnce('sms-in', sms.messageId, INBOUND_ONCE_SECONDS, d.now()))) return;
+  let phone: string;
+  try {
+    phone = parsePhone(sms.from, ['BE', 'NL', 'FR', 'DE', 'LU']);
+  } catch {
+    return; // not a number we could ever answer
+  }
+  const pepper = await d.pepper();
+  const memberId = await d.store.memberIdByContact(contactHash(phone, pepper));
+  const found = memberId ? await d.store.getMember(memberId) : undefined;
+  const keyword = parseSmsKeyword(sms.body);
+  const language = ('language' in keyword ? keyword.language : undefined) ?? found?.member.language;
+  const reply = (text: string) => d.sms.send(phone, text);
+  const help = async () => {
+    if (!found) {
+      const first = await d.store.consumeLimit('help', contactHash(phone, pepper), UNKNOWN_HELP_LIMIT, d.now());
+      if (!first.allowed) return;
+    }
+    await reply(smsText('help', language ?? DEFAULT_LANGUAGE, { manageUrl: manageUrl(d) }));
+  };
+
+  switch (keyword.kind) {
+    case 'join': {
+      const plpId = await d.directory.plpIdByCode(keyword.plpCode);
+      const plp = plpId ? await d.directory.getPlp(plpId) : undefined;
+      if (!plp || plp.status !== 'launched') return help();
+      try {
+        await requestSmsEnrolment(phone, plp, language ?? plp.languages[0] ?? DEFAULT_LANGUAGE, d);
+      } catch (error) {
+        if (error instanceof RateLimitedError) return; // enough codes sent to this number for now
+        throw error;
+      }
+      return;
+    }
+    case 'stop': {
+      if (!found || !found.member.channels.includes('sms')) return;
+      const { member, memberships } = found;
+      const channels = member.channels.filter((c) => c !== 'sms');
+      const leaves = channels.length === 0;
+      await d.store.writeMember({
+        member: {
+          ...member,
+          channels,
+          status: leaves ? 'left' : member.status,
+          updatedAt: d.now().toISOString(),
+          version: member.version + 1,
+        },
+        expectedVersion: member.version,
+        ...(leaves ? { deleteMemberships: memberships.map((m) => m.plpId) } : {}),
+      });
+      if (leaves) {
+        await publishLeft(member.memberId, memberships, 'sms_stop', d);
+        const names = (await d.directory.getPlps(memberships.map((m) => m.plpId))).map((p) => p.name);
+        await reply(smsText('left', member.language, { plpName: names.join(', ').slice(0, 80) || 'PLP Alert' }));
+      } else {
+        await reply(smsText('smsStopped', member.language, { manageUrl: manageUrl(d) }));
+      }
+      return;
+    }
+    default:
+      return help();
+  }
+}

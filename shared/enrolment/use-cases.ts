@@ -1,0 +1,381 @@
+import { ulid } from 'ulid';
+import { EnrolmentConfirmed, EnrolmentRequested, MemberActivated } from '../../events/enrolment/enrolment-events.ts';
+import type { Caller } from '../directory/caller.ts';
+import type { Plp } from '../directory/model.ts';
+import { assertGroup, loadScope, plpIdsFor } from '../directory/scope.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import type { Language } from '../i18n/languages.ts';
+import { principalId } from '../table/keys.ts';
+import { CODE_TTL_SECONDS, checkCodeAttempt, generateCode, hashSecret, verifyCode } from './codes.ts';
+import { contactHash, type EnrolmentDeps, joinFormUrl, limitClient, limitContact, notify } from './context.ts';
+import { CONSENT_TEXT_VERSION, type ConfirmInput, type DecisionInput, type EnrolmentInput } from './model.ts';
+import { parsePhone } from './phone.ts';
+import type { Enrolment, Member, Membership } from './ports.ts';
+import { addressInZone, type Address } from './zone.ts';
+
+/** The enrolment fields that identify a person; dropped from the enrolment once it is decided. */
+const PERSONAL = ['name', 'address', 'phone', 'email', 'code'] as const;
+const withoutPersonalData = (e: Enrolment): Enrolment => {
+  const copy = { ...e };
+  for (const f of PERSONAL) delete copy[f];
+  return copy;
+};
+
+/** A launched PLP, or 400 on the plpId field (a PLP in preparation is not revealed). */
+async function launchedPlp(plpId: string, d: EnrolmentDeps): Promise<Plp> {
+  const plp = await d.directory.getPlp(plpId);
+  if (!plp || plp.status !== 'launched')
+    throw new ValidationError('This PLP does not accept enrolments', [
+      { path: 'plpId', message: 'no launched PLP with this id' },
+    ]);
+  return plp;
+}
+
+function assertInZone(address: Address, plp: Plp): void {
+  if (!addressInZone(address, plp.zone))
+    throw new ValidationError('The address is outside the zone of this PLP', [
+      { path: 'address', message: `not in the zone of ${plp.name}` },
+    ]);
+}
+
+/**
+ * A resident asks to join a launched PLP from the web form. The address must lie in the zone; the phone
+ * is normalised to E.164 (allowed countries only). A 6-digit code goes by SMS when there is a phone,
+ * else by e-mail; sends are limited per contact and per client address.
+ */
+export async function requestEnrolment(
+  input: EnrolmentInput,
+  client: { sourceIp: string },
+  d: EnrolmentDeps,
+): Promise<Enrolment> {
+  await limitClient(client.sourceIp, d);
+  const plp = await launchedPlp(input.plpId, d);
+  const phone = input.phone === undefined ? undefined : parsePhone(input.phone, d.allowedCountries);
+  assertInZone(input.address, plp);
+  const at = d.now();
+  return startEnrolment(
+    {
+      plp,
+      via: 'web',
+      name: input.name,
+      address: input.address,
+      phone,
+      email: input.email,
+      language: input.language,
+      channels: input.channels,
+      at,
+    },
+    d,
+  );
+}
+
+type Start = {
+  plp: Plp;
+  via: 'web' | 'sms';
+  name?: string;
+  address?: Address;
+  phone?: string;
+  email?: string;
+  language: Language;
+  channels: Enrolment['channels'];
+  at: Date;
+};
+
+/** Stores a new enrolment with a fresh code and sends the code (SMS when there is a phone). */
+async function startEnrolment(s: Start, d: EnrolmentDeps): Promise<Enrolment> {
+  const codeChannel = s.phone ? 'sms' : 'email';
+  const contact = (s.phone ?? s.email) as string;
+  await limitContact(contact, d);
+  const code = generateCode();
+  const createdAt = s.at.toISOString();
+  const enrolment: Enrolment = {
+    enrolmentId: (d.newId ?? ulid)(),
+    plpId: s.plp.plpId,
+    via: s.via,
+    status: 'pending_confirmation',
+    language: s.language,
+    channels: s.channels,
+    consent: { textVersion: CONSENT_TEXT_VERSION, at: createdAt, via: s.via },
+    ...(s.name !== undefined ? { name: s.name } : {}),
+    ...(s.address !== undefined ? { address: s.address } : {}),
+    ...(s.phone !== undefined ? { phone: s.phone } : {}),
+    ...(s.email !== undefined ? { email: s.email } : {}),
+    code: {
+      hash: hashSecret(code, await d.pepper()),
+      expiresAt: new Date(s.at.getTime() + CODE_TTL_SECONDS * 1000).toISOString(),
+      attempts: 0,
+    },
+    createdAt,
+    updatedAt: createdAt,
+    version: 1,
+  };
+  await d.store.createEnrolment(enrolment);
+  const vars = {
+    plpName: s.plp.name,
+    code,
+    ...(s.via === 'sms' ? { formUrl: joinFormUrl(d, enrolment.enrolmentId) } : {}),
+  };
+  await notify({ ...enrolment, language: s.language }, 'code', vars, d, [codeChannel]);
+  await d.publish(
+    EnrolmentRequested,
+    {
+      enrolmentId: enrolment.enrolmentId,
+      plpId: enrolment.plpId,
+      via: s.via,
+      channels: enrolment.channels,
+      codeChannel,
+    },
+    { idempotencyKey: `enrolment-requested:${enrolment.enrolmentId}`, occurredAt: createdAt },
+  );
+  return enrolment;
+}
+
+/** A number texts JOIN <code>: an SMS enrolment; the code SMS also links to the form for name and address. */
+export async function requestSmsEnrolment(phone: string, plp: Plp, language: Language, d: EnrolmentDeps) {
+  return startEnrolment({ plp, via: 'sms', phone, language, channels: ['sms'], at: d.now() }, d);
+}
+
+/**
+ * The resident gives the code. Wrong → 400; the MAX_CODE_ATTEMPTS-th wrong code locks the enrolment and
+ * every later attempt → 409. An SMS enrolment gives its name and address here. Without approval the
+ * member is active at once; otherwise the enrolment waits for the coordinator.
+ */
+export async function confirmEnrolment(
+  enrolmentId: string,
+  input: ConfirmInput,
+  client: { sourceIp: string },
+  d: EnrolmentDeps,
+): Promise<{ status: 'pending_approval' | 'active' }> {
+  await limitClient(client.sourceIp, d);
+  const enrolment = await d.store.getEnrolment(enrolmentId);
+  if (!enrolment) throw new NotFoundError('Enrolment not found');
+  if (enrolment.status === 'locked')
+    throw new ConflictError('Too many wrong codes: this enrolment is locked. Enrol again.');
+  if (enrolment.status !== 'pending_confirmation' || !enrolment.code)
+    throw new ConflictError('This enrolment is already confirmed');
+  const plp = await launchedPlp(enrolment.plpId, d);
+  const completed = completeDetails(enrolment, input, plp);
+
+  const now = d.now();
+  const ok = verifyCode(input.code, enrolment.code.hash, await d.pepper());
+  const attempt = checkCodeAttempt({ ...enrolment.code, locked: false }, ok, now);
+  const at = now.toISOString();
+  if (attempt.outcome === 'locked') throw new ConflictError('Too many wrong codes: this enrolment is locked.');
+  if (attempt.outcome === 'expired')
+    throw new ValidationError('The code has expired; enrol again to receive a new one', [
+      { path: 'code', message: 'expired' },
+    ]);
+  if (attempt.outcome === 'wrong') {
+    await d.store.updateEnrolment(
+      {
+        ...enrolment,
+        status: attempt.locked ? 'locked' : enrolment.status,
+        code: { ...enrolment.code, attempts: attempt.attempts },
+        updatedAt: at,
+        version: enrolment.version + 1,
+      },
+      enrolment.version,
+    );
+    throw new ValidationError(
+      attempt.locked ? 'Wrong code; this enrolment is now locked. Enrol again.' : 'Wrong code',
+      [{ path: 'code', message: 'wrong code' }],
+    );
+  }
+
+  const { code: _code, ...rest } = completed;
+  const confirmed: Enrolment = { ...rest, confirmedAt: at, updatedAt: at, version: enrolment.version + 1 };
+  const awaitsApproval = plp.requiresApproval;
+  const confirmedEvent = () =>
+    d.publish(
+      EnrolmentConfirmed,
+      { enrolmentId, plpId: plp.plpId, awaitsApproval },
+      { idempotencyKey: `enrolment-confirmed:${enrolmentId}`, occurredAt: at },
+    );
+  if (awaitsApproval) {
+    await d.store.updateEnrolment({ ...confirmed, status: 'pending_approval' }, enrolment.version);
+    await confirmedEvent();
+    return { status: 'pending_approval' };
+  }
+  await activate(confirmed, enrolment.version, plp, undefined, d);
+  await confirmedEvent();
+  return { status: 'active' };
+}
+
+/** Name and address: from the form for web enrolments, from the confirmation for SMS ones. */
+function completeDetails(enrolment: Enrolment, input: ConfirmInput, plp: Plp): Enrolment {
+  if (enrolment.name !== undefined && enrolment.address !== undefined) return enrolment;
+  const missing = [
+    ...(input.name === undefined ? [{ path: 'name', message: 'give your name' }] : []),
+    ...(input.address === undefined ? [{ path: 'address', message: 'give your address' }] : []),
+  ];
+  if (input.name === undefined || input.address === undefined)
+    throw new ValidationError('Complete your enrolment with your name and address', missing);
+  assertInZone(input.address, plp);
+  return { ...enrolment, name: input.name, address: input.address };
+}
+
+/**
+ * Makes the enrolment's person an active member of its PLP: a new member, or the existing member holding
+ * the same phone or e-mail (one person may belong to several PLPs). The enrolment keeps only ids and
+ * consent. MemberActivated then triggers the welcome message with the member link.
+ */
+async function activate(
+  enrolment: Enrolment,
+  expectedVersion: number,
+  plp: Plp,
+  approvedBy: string | undefined,
+  d: EnrolmentDeps,
+): Promise<void> {
+  const pepper = await d.pepper();
+  const contacts = [enrolment.phone, enrolment.email].filter((c): c is string => c !== undefined);
+  const hashes = contacts.map((c) => contactHash(c, pepper));
+  let existingId: string | undefined;
+  for (const h of hashes) existingId ??= await d.store.memberIdByContact(h);
+  const existing = existingId ? await d.store.getMember(existingId) : undefined;
+  const at = d.now().toISOString();
+  const member = mergeMember(existing?.member, enrolment, at, (d.newId ?? ulid)());
+  const addContacts = [member.phone, member.email]
+    .filter((c): c is string => c !== undefined)
+    .map((c) => contactHash(c, pepper));
+  const membership: Membership = {
+    memberId: member.memberId,
+    plpId: plp.plpId,
+    enrolmentId: enrolment.enrolmentId,
+    address: enrolment.address as Address,
+    consent: enrolment.consent,
+    joinedAt: at,
+    ...(approvedBy ? { approvedBy } : {}),
+  };
+  const next: Enrolment = {
+    ...withoutPersonalData(enrolment),
+    status: 'active',
+    memberId: member.memberId,
+    updatedAt: at,
+    ...(approvedBy ? { decidedAt: at, decidedBy: approvedBy } : {}),
+    version: expectedVersion + 1,
+  };
+  await d.store.writeMember({
+    member,
+    expectedVersion: existing ? existing.member.version : null,
+    putMemberships: [membership],
+    addContacts,
+    enrolment: { next, expectedVersion },
+  });
+  await d.publish(
+    MemberActivated,
+    {
+      memberId: member.memberId,
+      plpId: plp.plpId,
+      enrolmentId: enrolment.enrolmentId,
+      language: member.language,
+      channels: member.channels,
+      ...(approvedBy ? { approvedBy } : {}),
+    },
+    { idempotencyKey: `member-activated:${enrolment.enrolmentId}`, occurredAt: at },
+  );
+}
+
+/**
+ * The member after an activation: a new one from the enrolment, or the existing one with the enrolment's
+ * language and the union of channels. A contact the existing member lacks is added; one they already have
+ * is kept (the enrolment matched on the other).
+ */
+export function mergeMember(existing: Member | undefined, e: Enrolment, at: string, newId: string): Member {
+  if (!existing) {
+    return {
+      memberId: newId,
+      name: e.name as string,
+      language: e.language,
+      channels: e.channels,
+      ...(e.phone !== undefined ? { phone: e.phone } : {}),
+      ...(e.email !== undefined ? { email: e.email } : {}),
+      status: 'active',
+      tokenHashes: [],
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+  }
+  const phone = existing.phone ?? e.phone;
+  const email = existing.email ?? e.email;
+  const channels = [...new Set([...existing.channels, ...e.channels])].filter((c) =>
+    c === 'sms' ? phone !== undefined : email !== undefined,
+  );
+  return {
+    ...existing,
+    language: e.language,
+    channels,
+    ...(phone !== undefined ? { phone } : {}),
+    ...(email !== undefined ? { email } : {}),
+    status: 'active',
+    updatedAt: at,
+    version: existing.version + 1,
+  };
+}
+
+/** Enrolments awaiting the caller's decision, in the PLPs they coordinate (optionally one of them). */
+export async function listEnrolmentsForCoordinator(
+  caller: Caller,
+  query: { status: 'pending_approval'; plpId?: string | undefined },
+  d: EnrolmentDeps,
+) {
+  assertGroup(caller, 'coordinator');
+  const mine = plpIdsFor(caller, await loadScope(caller, d.directory), 'coordinator');
+  const plpIds = query.plpId === undefined ? mine : mine.filter((id) => id === query.plpId);
+  const plps = new Map((await d.directory.getPlps(plpIds)).map((p) => [p.plpId, p]));
+  const lists = await Promise.all(plpIds.map((id) => d.store.enrolmentsOf(id, query.status)));
+  return lists
+    .flat()
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map((e) => ({
+      enrolmentId: e.enrolmentId,
+      plpId: e.plpId,
+      plpName: plps.get(e.plpId)?.name ?? '',
+      status: e.status,
+      name: e.name,
+      address: e.address,
+      language: e.language,
+      channels: e.channels,
+      via: e.via,
+      confirmedAt: e.confirmedAt,
+    }));
+}
+
+/**
+ * The coordinator of the enrolment's PLP approves (activation, welcome) or rejects (contact data dropped,
+ * the resident told). Another PLP's coordinator gets 404; a decided enrolment → 409.
+ */
+export async function decideEnrolment(
+  enrolmentId: string,
+  input: DecisionInput,
+  caller: Caller,
+  d: EnrolmentDeps,
+): Promise<{ enrolmentId: string; status: 'active' | 'rejected' }> {
+  assertGroup(caller, 'coordinator');
+  const [enrolment, scope] = await Promise.all([d.store.getEnrolment(enrolmentId), loadScope(caller, d.directory)]);
+  if (!enrolment || !plpIdsFor(caller, scope, 'coordinator').includes(enrolment.plpId))
+    throw new NotFoundError('Enrolment not found');
+  if (enrolment.status !== 'pending_approval') throw new ConflictError(`This enrolment is ${enrolment.status}`);
+  const plp = await d.directory.getPlp(enrolment.plpId);
+  if (!plp) throw new NotFoundError('Enrolment not found');
+  const by = principalId({ sub: caller.sub });
+  if (input.decision === 'approved') {
+    await activate(enrolment, enrolment.version, plp, by, d);
+    return { enrolmentId, status: 'active' };
+  }
+  const at = d.now().toISOString();
+  await d.store.updateEnrolment(
+    {
+      ...withoutPersonalData(enrolment),
+      status: 'rejected',
+      decidedAt: at,
+      decidedBy: by,
+      ...(input.note ? { note: input.note } : {}),
+      updatedAt: at,
+      version: enrolment.version + 1,
+    },
+    enrolment.version,
+  );
+  await notify(enrolment, 'rejected', { plpName: plp.name }, d);
+  return { enrolmentId, status: 'rejected' };
+}

@@ -1,0 +1,43 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { Context, SNSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { logger, metrics, tracer } from '../powertools.ts';
+
+/** The notification AWS End User Messaging (two-way SMS) publishes to the inbound SNS topic. */
+const InboundNotification = z.object({
+  originationNumber: z.string().min(3).max(20),
+  messageBody: z.string().max(1600),
+  inboundMessageId: z.string().min(1).max(128),
+});
+
+export type InboundSmsMessage = { from: string; body: string; messageId: string };
+
+/**
+ * The one way to write an inbound-SMS consumer: each SNS record is parsed; a record that is not an inbound
+ * SMS notification is logged (without its content) and skipped, since retrying cannot fix it. Errors of
+ * the use case are rethrown so SNS retries and then dead-letters.
+ */
+export function smsInboundHandler(fn: (sms: InboundSmsMessage) => Promise<void>) {
+  const core = async (event: SNSEvent) => {
+    for (const record of event.Records ?? []) {
+      let parsed: z.infer<typeof InboundNotification>;
+      try {
+        parsed = InboundNotification.parse(JSON.parse(record.Sns.Message));
+      } catch {
+        logger.warn('inbound SMS notification not understood; skipped', { snsMessageId: record.Sns.MessageId });
+        metrics.addMetric('InboundSmsRejected', MetricUnit.Count, 1);
+        continue;
+      }
+      await fn({ from: parsed.originationNumber, body: parsed.messageBody, messageId: parsed.inboundMessageId });
+      metrics.addMetric('InboundSmsProcessed', MetricUnit.Count, 1);
+    }
+  };
+  return middy<SNSEvent, void, Error, Context>(core)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(logMetrics(metrics));
+}
