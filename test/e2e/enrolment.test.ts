@@ -1,0 +1,301 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  codeIn,
+  emailsTo,
+  enrolmentBody,
+  eventually,
+  launchedPlp,
+  memberLinkEmailTo,
+  memberLinkSmsTo,
+  newEmail,
+  newMobile,
+  sendSms,
+  smsTo,
+  type TestPlp,
+  tokenIn,
+} from '../support/enrolment.ts';
+import { call, tokenFor } from '../support/http.ts';
+
+const REMINDER = /101 \/ 112/;
+let admin: string;
+let approvalPlp: TestPlp;
+let openPlp: TestPlp;
+let coordinator: string;
+let otherCoordinator: string;
+
+beforeAll(async () => {
+  admin = await tokenFor('region-enrol-e2e', ['region_admin'], 'region.enrol@e2e.test');
+  approvalPlp = await launchedPlp(admin, { requiresApproval: true, streets: ["Rue de l'Église", 'Kerkstraat'] });
+  openPlp = await launchedPlp(admin, { requiresApproval: false, name: 'Gare' });
+  coordinator = await tokenFor('coord-e2e', ['coordinator'], approvalPlp.coordinatorEmail);
+  otherCoordinator = await tokenFor('coord-other-e2e', ['coordinator'], openPlp.coordinatorEmail);
+});
+
+const enrol = (body: unknown) => call('POST', '/public/enrolments', { body });
+const confirm = (id: string, body: unknown) => call('POST', `/public/enrolments/${id}/confirm`, { body });
+const me = (token: string) => call('GET', '/public/me', { token });
+
+describe('enrolment journey over HTTP (local stack)', () => {
+  it('enrol, code by SMS, confirm, approval, welcome on both channels, member link, STOP, export, erase', async () => {
+    const phone = newMobile();
+    const email = newEmail();
+    const enrolled = await enrol(
+      enrolmentBody(approvalPlp, {
+        name: 'Jan Peeters',
+        address: { street: 'rue de l eglise', number: '3', postcode: approvalPlp.postcode },
+        phone: phone.replace('+32', '0'),
+        email: email.toUpperCase(),
+        language: 'nl',
+        channels: ['sms', 'email'],
+      }),
+    );
+    expect(enrolled.status).toBe(202);
+    expect(enrolled.json).toEqual({ enrolmentId: expect.any(String), status: 'pending_confirmation' });
+    const id = enrolled.json.enrolmentId as string;
+
+    // The code goes by SMS (a phone was given), in Dutch, with the safety reminder; no e-mail yet.
+    const [codeSms] = await smsTo(phone);
+    expect(codeSms).toMatch(/bevestigingscode/);
+    expect(codeSms).toMatch(REMINDER);
+    expect(await emailsTo(email)).toEqual([]);
+
+    expect((await confirm(id, { code: codeIn(codeSms) === '000000' ? '111111' : '000000' })).status).toBe(400);
+    const confirmed = await confirm(id, { code: codeIn(codeSms) });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.json).toEqual({ status: 'pending_approval' });
+    expect((await confirm(id, { code: codeIn(codeSms) })).status).toBe(409);
+
+    // Another PLP's coordinator neither sees nor decides it.
+    const othersList = await call('GET', '/coordinator/enrolments?status=pending_approval', {
+      token: otherCoordinator,
+    });
+    expect(othersList.json.items.map((e: { enrolmentId: string }) => e.enrolmentId)).not.toContain(id);
+    const othersDecision = await call('POST', `/coordinator/enrolments/${id}/decision`, {
+      token: otherCoordinator,
+      body: { decision: 'approved' },
+    });
+    expect(othersDecision.status).toBe(404);
+
+    const list = await call('GET', '/coordinator/enrolments?status=pending_approval', { token: coordinator });
+    expect(list.status).toBe(200);
+    expect(list.json.items).toContainEqual(
+      expect.objectContaining({ enrolmentId: id, name: 'Jan Peeters', plpId: approvalPlp.plpId }),
+    );
+    const decision = await call('POST', `/coordinator/enrolments/${id}/decision`, {
+      token: coordinator,
+      body: { decision: 'approved' },
+    });
+    expect(decision.status).toBe(200);
+    expect(decision.json).toEqual({ enrolmentId: id, status: 'active' });
+    const again = await call('POST', `/coordinator/enrolments/${id}/decision`, {
+      token: coordinator,
+      body: { decision: 'rejected' },
+    });
+    expect(again.status).toBe(409);
+
+    // Welcome with the personal link on each chosen channel, in Dutch.
+    const welcomeSms = await memberLinkSmsTo(phone);
+    expect(welcomeSms).toMatch(/Welkom/);
+    const welcomeEmail = await memberLinkEmailTo(email);
+    expect(welcomeEmail?.subject).toMatch(/Welkom/);
+    expect(welcomeEmail?.text).toMatch(REMINDER);
+    expect(welcomeEmail?.html).toMatch(/<a href="[^"]+\/me#token=/);
+    const token = tokenIn(welcomeSms);
+
+    const mine = await me(token);
+    expect(mine.status).toBe(200);
+    expect(mine.json).toEqual({
+      memberId: expect.any(String),
+      plps: [{ id: approvalPlp.plpId, name: 'Les Tilleuls' }],
+      name: 'Jan Peeters',
+      language: 'nl',
+      channels: ['sms', 'email'],
+      phone,
+      email,
+      status: 'active',
+    });
+    const patched = await call('PATCH', '/public/me', { token, body: { language: 'fr' } });
+    expect(patched.status).toBe(200);
+    expect(patched.json.language).toBe('fr');
+
+    // The member link is re-sent to the contact asked for, and the new link works too.
+    expect((await call('POST', '/public/member-links', { body: { contact: email } })).status).toBe(202);
+    const linkEmail = (await emailsTo(email)).at(-1);
+    expect(linkEmail?.subject).not.toMatch(/Welkom/);
+    const secondToken = tokenIn(linkEmail?.text);
+    expect(secondToken).not.toBe(token);
+    expect((await me(secondToken)).status).toBe(200);
+
+    // STOP by SMS takes effect at once: SMS channel gone, e-mail kept, confirmation in French.
+    expect((await sendSms(phone, 'stop')).status).toBe(202);
+    expect((await me(token)).json.channels).toEqual(['email']);
+    expect((await smsTo(phone)).at(-1)).toMatch(/plus de SMS/);
+
+    const exported = await call('GET', '/public/me/export', { token });
+    expect(exported.status).toBe(200);
+    expect(exported.json.member).toMatchObject({ name: 'Jan Peeters', phone, email });
+    expect(exported.json.memberships).toEqual([
+      expect.objectContaining({
+        plpId: approvalPlp.plpId,
+        address: { street: 'rue de l eglise', number: '3', postcode: approvalPlp.postcode },
+        consent: expect.objectContaining({ textVersion: expect.any(String), at: expect.any(String) }),
+      }),
+    ]);
+
+    const erased = await call('DELETE', '/public/me', { token });
+    expect(erased.status).toBe(204);
+    expect((await me(token)).status).toBe(401);
+    expect((await me(secondToken)).status).toBe(401);
+    const members = await call('GET', `/coordinator/members?plpId=${approvalPlp.plpId}`, { token: coordinator });
+    expect(members.json.items.map((m: { name: string }) => m.name)).not.toContain('Jan Peeters');
+    // After erasure the contact is unknown: same answer, nothing sent.
+    const emailsBefore = (await emailsTo(email)).length;
+    expect((await call('POST', '/public/member-links', { body: { contact: email } })).status).toBe(202);
+    expect(await emailsTo(email)).toHaveLength(emailsBefore);
+  });
+
+  it('activates at confirmation when the PLP needs no approval, and codes go by e-mail without a phone', async () => {
+    const email = newEmail();
+    const enrolled = await enrol(enrolmentBody(openPlp, { email, channels: ['email'], language: 'de' }));
+    expect(enrolled.status).toBe(202);
+    const [codeEmail] = await emailsTo(email);
+    expect(codeEmail?.subject).toMatch(/Bestätigungscode|Code/);
+    const confirmed = await confirm(enrolled.json.enrolmentId, { code: codeIn(codeEmail?.subject) });
+    expect(confirmed.json).toEqual({ status: 'active' });
+    const welcome = await memberLinkEmailTo(email);
+    expect((await me(tokenIn(welcome?.text))).json).toMatchObject({ language: 'de', channels: ['email'] });
+  });
+
+  it('one person in two PLPs with the same phone is one member with two PLPs', async () => {
+    const phone = newMobile();
+    for (const plp of [openPlp, approvalPlp]) {
+      const body = enrolmentBody(plp, {
+        phone,
+        address: { street: 'Kerkstraat', number: '1', postcode: plp.postcode },
+      });
+      const sent = (await smsTo(phone)).length;
+      const { json } = await enrol(body);
+      const code = codeIn((await smsTo(phone)).at(-1));
+      await confirm(json.enrolmentId, { code });
+      if (plp === approvalPlp)
+        await call('POST', `/coordinator/enrolments/${json.enrolmentId}/decision`, {
+          token: coordinator,
+          body: { decision: 'approved' },
+        });
+      // The welcome of this PLP (code + welcome = two more SMS) before the next enrolment.
+      await eventually(
+        () => smsTo(phone),
+        (l) => l.length >= sent + 2,
+      );
+    }
+    const token = tokenIn(await memberLinkSmsTo(phone));
+    const mine = await me(token);
+    expect(mine.json.plps.map((p: { id: string }) => p.id).sort()).toEqual([openPlp.plpId, approvalPlp.plpId].sort());
+  });
+
+  it('joins by SMS keyword: code and form link by SMS, name and address given at confirmation', async () => {
+    const phone = newMobile();
+    expect((await sendSms(phone, `aanmelden ${openPlp.code.toLowerCase()}`)).status).toBe(202);
+    const reply = (await smsTo(phone)).at(-1);
+    expect(reply).toMatch(/bevestigingscode/);
+    const enrolmentId = reply?.match(/\/join#enrolment=(\w+)/)?.[1] as string;
+    expect(enrolmentId).toBeTruthy();
+    const missing = await confirm(enrolmentId, { code: codeIn(reply) });
+    expect(missing.status).toBe(400);
+    expect(missing.json.errors.map((e: { path: string }) => e.path)).toEqual(['name', 'address']);
+    const done = await confirm(enrolmentId, {
+      code: codeIn(reply),
+      name: 'Piet',
+      address: { street: 'Stationsstraat', number: '9', postcode: openPlp.postcode },
+    });
+    expect(done.json).toEqual({ status: 'active' });
+    const token = tokenIn(await memberLinkSmsTo(phone));
+    expect((await me(token)).json).toMatchObject({ language: 'nl', channels: ['sms'], status: 'active' });
+
+    // STOP when SMS is the only channel: the member leaves, confirmation in Dutch, nothing more by SMS.
+    await sendSms(phone, 'STOP');
+    expect((await smsTo(phone)).at(-1)).toMatch(/verlaten/);
+    expect((await me(token)).json).toMatchObject({ status: 'left', plps: [], channels: [] });
+  });
+
+  it('answers HELP in the keyword language and unknown numbers at most once a day', async () => {
+    const phone = newMobile();
+    await sendSms(phone, 'HILFE');
+    expect((await smsTo(phone)).at(-1)).toMatch(/ANMELDEN/);
+    const stranger = newMobile();
+    await sendSms(stranger, 'bonjour ?');
+    await sendSms(stranger, 'allo ?');
+    expect(await smsTo(stranger)).toHaveLength(1);
+  });
+});
+
+describe('enrolment refusals over HTTP', () => {
+  const refused = async (body: unknown, status: number, path?: string) => {
+    const res = await enrol(body);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    if (path) expect(res.json.errors.map((e: { path: string }) => e.path)).toContain(path);
+    return res;
+  };
+
+  it('refuses an address outside the zone, and sends nothing', async () => {
+    const phone = newMobile();
+    await refused(
+      enrolmentBody(approvalPlp, { phone, address: { street: 'Kerkstraat', number: '1', postcode: '1000' } }),
+      400,
+      'address',
+    );
+    await refused(
+      enrolmentBody(approvalPlp, {
+        phone,
+        address: { street: 'Autre rue', number: '1', postcode: approvalPlp.postcode },
+      }),
+      400,
+      'address',
+    );
+    expect(await smsTo(phone)).toEqual([]);
+  });
+
+  it('refuses without consent, with a foreign number, or for an unknown PLP', async () => {
+    const phone = newMobile();
+    await refused(enrolmentBody(openPlp, { phone, consent: false }), 400, 'consent');
+    await refused(enrolmentBody(openPlp, { phone: '+33612345678' }), 400, 'phone');
+    await refused(enrolmentBody(openPlp, { phone, plpId: 'NOPE' }), 400, 'plpId');
+    await refused(enrolmentBody(openPlp, { channels: ['sms'] }), 400, 'phone');
+    expect(await smsTo(phone)).toEqual([]);
+  });
+
+  it('locks after five wrong codes: every later attempt, even right, is 409', async () => {
+    const phone = newMobile();
+    const { json } = await enrol(enrolmentBody(openPlp, { phone }));
+    const code = codeIn((await smsTo(phone)).at(-1));
+    const wrong = code === '123456' ? '654321' : '123456';
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await confirm(json.enrolmentId, { code: wrong })).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400]);
+    expect((await confirm(json.enrolmentId, { code })).status).toBe(409);
+    expect((await confirm(json.enrolmentId, { code: wrong })).status).toBe(409);
+  });
+
+  it('limits codes per contact: the fourth within an hour is 429 with retry-after', async () => {
+    const phone = newMobile();
+    for (let i = 0; i < 3; i++) expect((await enrol(enrolmentBody(openPlp, { phone }))).status).toBe(202);
+    const res = await refused(enrolmentBody(openPlp, { phone }), 429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await smsTo(phone)).toHaveLength(3);
+  });
+
+  it('answers 404 for an unknown enrolment and 401 without a valid member link', async () => {
+    expect((await confirm('01UNKNOWN', { code: '123456' })).status).toBe(404);
+    expect((await call('GET', '/public/me')).status).toBe(401);
+    expect((await me('not-a-token')).status).toBe(401);
+    expect((await call('GET', '/public/me/export', { token: 'x'.repeat(43) })).status).toBe(401);
+  });
+
+  it('keeps coordinators to their PLPs', async () => {
+    const res = await call('GET', `/coordinator/members?plpId=${approvalPlp.plpId}`, { token: otherCoordinator });
+    expect(res.status).toBe(404);
+    const police = await tokenFor('officer-e2e', ['police']);
+    expect((await call('GET', '/coordinator/enrolments', { token: police })).status).toBe(403);
+  });
+});
