@@ -15,6 +15,8 @@ export type BuildOptions = {
   logLevel?: string;
   /** Alphanumeric SMS sender id (where the destination country allows one). */
   smsSenderId?: string;
+  /** Origin of the member pages (PUBLIC_BASE_URL); the HTTP API's endpoint by default. */
+  publicBaseUrl?: string;
   /** The functions to build; the manifest's by default (tests pass others to cover every trigger kind). */
   functions?: ReadonlyArray<readonly [string, FunctionSpec]>;
 };
@@ -30,7 +32,7 @@ export function buildApp(app: App, options: BuildOptions) {
     env,
     stage,
     senderDomain: options.senderDomain,
-    description: `PLP Alert ${stage}: table, event bus, user pool, SMS topic, SES configuration (retained)`,
+    description: `PLP Alert ${stage}: table, event bus, user pool, SMS topic, SES configuration, member pepper (retained)`,
     terminationProtection: stage === 'prod',
   });
   const appStack = new AppStack(app, `plp-${stage}-app`, {
@@ -40,6 +42,7 @@ export function buildApp(app: App, options: BuildOptions) {
     functions: options.functions ?? functionEntries(),
     logLevel: options.logLevel,
     smsSenderId: options.smsSenderId,
+    publicBaseUrl: options.publicBaseUrl,
     description: `PLP Alert ${stage}: functions, HTTP API, rules, queues, alarms`,
   });
   for (const stack of [stateful, appStack]) {
@@ -63,6 +66,7 @@ if (isMain) {
     senderDomain: context('senderDomain'),
     logLevel: context('logLevel'),
     smsSenderId: context('smsSenderId'),
+    publicBaseUrl: context('publicBaseUrl'),
   });
   app.synth();
 }

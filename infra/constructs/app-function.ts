@@ -6,6 +6,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { EventContract } from '../../events/define-event.ts';
@@ -50,6 +51,8 @@ export type AppFunctionProps = {
   memoryMb?: number;
   timeoutSeconds?: number;
   logLevel?: string;
+  /** Origin of the member pages (PUBLIC_BASE_URL): links are `<url>/me#token=…`, `<url>/join#enrolment=…`. */
+  publicBaseUrl: string;
 };
 
 /**
@@ -98,6 +101,7 @@ export class AppFunction extends NodejsFunction {
         POWERTOOLS_METRICS_NAMESPACE: 'PlpAlert',
         LOG_LEVEL: props.logLevel ?? 'INFO',
         STAGE: props.stage,
+        PUBLIC_BASE_URL: props.publicBaseUrl,
         // Stack traces point at the TypeScript sources (the bundle ships its source map).
         NODE_OPTIONS: '--enable-source-maps',
       },
@@ -159,6 +163,20 @@ export class AppFunction extends NodejsFunction {
   bindQueue(name: string, queue: IQueue) {
     queue.grantSendMessages(this);
     this.addEnvironment(queueUrlVariable(name), queue.queueUrl);
+    return this;
+  }
+
+  /**
+   * The member pepper (HMAC key of codes, member tokens and contact keys): GetSecretValue on that one
+   * secret, nothing else (the runtime never describes it); sets MEMBER_PEPPER_SECRET_ARN. The secret uses
+   * the AWS managed key aws/secretsmanager, whose key policy lets Secrets Manager decrypt for any caller of
+   * the account allowed GetSecretValue: no KMS statement is needed.
+   */
+  bindPepper(secret: ISecret) {
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
+    this.addEnvironment('MEMBER_PEPPER_SECRET_ARN', secret.secretArn);
     return this;
   }
 

@@ -31,7 +31,30 @@ export type AppStackProps = StackProps & {
   functions: ReadonlyArray<readonly [string, FunctionSpec]>;
   logLevel?: string;
   smsSenderId?: string;
+  /**
+   * Origin of the member pages (context `publicBaseUrl`), an http(s) URL without trailing slash; the HTTP
+   * API's endpoint when not given.
+   */
+  publicBaseUrl?: string;
 };
+
+/**
+ * PUBLIC_BASE_URL as the functions expect it: an http(s) URL, no trailing slash (links append `/me#…`).
+ * A wrong value fails the synthesis rather than every message that carries a link.
+ */
+export function checkPublicBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`publicBaseUrl must be an http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`publicBaseUrl must be an http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  if (url.search || url.hash) throw new Error(`publicBaseUrl must have no query or fragment: ${value}`);
+  return value.replace(/\/+$/, '');
+}
 
 /** Stage-wide throttling of the HTTP API, and tighter limits on each public route. */
 export const throttling = {
@@ -57,6 +80,8 @@ export class AppStack extends Stack {
   private readonly stage: string;
   private readonly stateful: StatefulStack;
   private readonly smsSenderId?: string;
+  /** PUBLIC_BASE_URL of every function (a token: the API endpoint, unless context publicBaseUrl is set). */
+  private readonly publicBaseUrl: string;
   private readonly apiStage: HttpStage;
   private readonly authorizer: HttpUserPoolAuthorizer;
   private readonly routeKeys = new Set<string>();
@@ -74,6 +99,9 @@ export class AppStack extends Stack {
       description: `PLP Alert API (${this.stage})`,
       createDefaultStage: false,
     });
+    // The API endpoint (`https://<id>.execute-api.<region>.amazonaws.com`, the `$default` stage) refers to
+    // the API alone, which depends on no function: functions may carry it without a dependency cycle.
+    this.publicBaseUrl = props.publicBaseUrl ? checkPublicBaseUrl(props.publicBaseUrl) : this.api.apiEndpoint;
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
     this.apiStage = new HttpStage(this, 'ApiDefaultStage', {
       httpApi: this.api,
@@ -133,10 +161,12 @@ export class AppStack extends Stack {
       memoryMb: spec.memoryMb,
       timeoutSeconds: spec.timeoutSeconds,
       logLevel,
+      publicBaseUrl: this.publicBaseUrl,
     });
     if (access.table) fn.bindTable(this.stateful.table, access.table);
     if (access.publishes?.length) fn.bindBus(this.stateful.bus, access.publishes);
     for (const queueName of access.sendsTo ?? []) fn.bindQueue(queueName, this.queue(queueName));
+    if (access.pepper) fn.bindPepper(this.stateful.memberPepper);
     if (access.sms) fn.bindSms(this.smsSenderId);
     if (access.email) {
       fn.bindEmail({

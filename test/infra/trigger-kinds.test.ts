@@ -72,7 +72,13 @@ let resources: Record<string, Resource>;
 beforeAll(() => {
   outdir = mkdtempSync(path.join(os.tmpdir(), 'plp-infra-triggers-'));
   const app = new App({ outdir, context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
-  stacks = buildApp(app, { stage: 'kinds', region: 'eu-west-1', functions, smsSenderId: 'PLPAlert' });
+  stacks = buildApp(app, {
+    stage: 'kinds',
+    region: 'eu-west-1',
+    functions,
+    smsSenderId: 'PLPAlert',
+    publicBaseUrl: 'https://plp.example.be/',
+  });
   // Throws if cdk-nag reports a finding nobody acknowledged.
   const assembly = app.synth();
   resources = Template.fromJSON(assembly.getStackArtifact(stacks.app.artifactId).template).toJSON().Resources;
@@ -151,5 +157,9 @@ describe('trigger kinds the manifest may use', () => {
     expect(policyOf('fanOutAlert')).not.toContain('sns:Publish');
     expect(policyOf('fanOutAlert')).toContain('sqs:SendMessage');
     expect(policyOf('deliverAlert')).not.toContain('sqs:SendMessage');
+  });
+
+  it('gives every function the publicBaseUrl of the context as PUBLIC_BASE_URL, without trailing slash', () => {
+    for (const [name] of functions) expect(variables(name).PUBLIC_BASE_URL).toBe('https://plp.example.be');
   });
 });
