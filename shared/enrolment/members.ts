@@ -82,6 +82,8 @@ export async function requestMemberLink(contact: string, client: { sourceIp: str
   const memberId = await d.store.memberIdByContact(contactHash(value, await d.pepper()));
   const found = memberId ? await d.store.getMember(memberId) : undefined;
   if (!found || found.memberships.length === 0) return;
+  // A number that sent STOP gets no SMS, not even its link: the member asks by e-mail instead.
+  if (channel === 'sms' && !found.member.channels.includes('sms')) return;
   const token = await issueToken(found.member, d);
   const to = channel === 'sms' ? { phone: value } : { email: value };
   await notify(

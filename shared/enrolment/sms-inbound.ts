@@ -10,7 +10,7 @@ import { requestSmsEnrolment } from './use-cases.ts';
 export type InboundSms = { from: string; body: string; messageId: string };
 
 /** Unknown numbers get the help text at most once a day. */
-const UNKNOWN_HELP_LIMIT = [{ windowSeconds: 86_400, max: 1 }];
+const UNKNOWN_HELP_SECONDS = 86_400;
 const INBOUND_ONCE_SECONDS = 7 * 86_400;
 const DEFAULT_LANGUAGE: Language = 'fr';
 
@@ -21,13 +21,23 @@ const DEFAULT_LANGUAGE: Language = 'fr';
  * at most once a day for unknown numbers.
  */
 export async function handleInboundSms(sms: InboundSms, d: EnrolmentDeps): Promise<void> {
-  if (!(await d.store.claimOnce('sms-in', sms.messageId, INBOUND_ONCE_SECONDS, d.now()))) return;
   let phone: string;
   try {
-    phone = parsePhone(sms.from, ['BE', 'NL', 'FR', 'DE', 'LU']);
+    phone = parsePhone(sms.from, d.allowedCountries);
   } catch {
-    return; // not a number we could ever answer
+    return; // not a number we may answer (allow-list), nor one that can be a member
   }
+  if (!(await d.store.claimOnce('sms-in', sms.messageId, INBOUND_ONCE_SECONDS, d.now()))) return;
+  try {
+    await handle(phone, sms, d);
+  } catch (error) {
+    // Released so that the provider's retry handles the message again (nothing lost).
+    await d.store.releaseOnce('sms-in', sms.messageId);
+    throw error;
+  }
+}
+
+async function handle(phone: string, sms: InboundSms, d: EnrolmentDeps): Promise<void> {
   const pepper = await d.pepper();
   const memberId = await d.store.memberIdByContact(contactHash(phone, pepper));
   const found = memberId ? await d.store.getMember(memberId) : undefined;
@@ -35,11 +45,17 @@ export async function handleInboundSms(sms: InboundSms, d: EnrolmentDeps): Promi
   const language = ('language' in keyword ? keyword.language : undefined) ?? found?.member.language;
   const reply = (text: string) => d.sms.send(phone, text);
   const help = async () => {
-    if (!found) {
-      const first = await d.store.consumeLimit('help', contactHash(phone, pepper), UNKNOWN_HELP_LIMIT, d.now());
-      if (!first.allowed) return;
+    const text = smsText('help', language ?? DEFAULT_LANGUAGE, { manageUrl: manageUrl(d) });
+    if (found) return void (await reply(text));
+    // Unknown numbers: once a day. A failed send gives the day back, so the retry answers.
+    const key = contactHash(phone, pepper);
+    if (!(await d.store.claimOnce('unknown-help', key, UNKNOWN_HELP_SECONDS, d.now()))) return;
+    try {
+      await reply(text);
+    } catch (error) {
+      await d.store.releaseOnce('unknown-help', key);
+      throw error;
     }
-    await reply(smsText('help', language ?? DEFAULT_LANGUAGE, { manageUrl: manageUrl(d) }));
   };
 
   switch (keyword.kind) {

@@ -21,8 +21,9 @@
  * |13 | the member holding a phone or e-mail      | GetItem contact(value): one member per contact, unique     |
  * |14 | the member of a member token              | GetItem memberToken(sha256-hmac of the token)              |
  * |15 | sends to a contact / from a client (rate  | GetItem limit(kind, hmac of the key), a list of send times |
- * |   |  limits), unknown numbers given help      |  with a TTL                                                |
- * |16 | a message or delivery handled once        | conditional Put once(scope, id) with a TTL                 |
+ * |   |  limits)                                  |  with a TTL                                                |
+ * |16 | a message or delivery handled once (SMS   | conditional Put once(scope, id) with a TTL                 |
+ * |   |  in, welcome, help to an unknown number)  |                                                            |
  *
  * Principals are identified by their token `sub` when known, else by their e-mail address (lower case),
  * since commune administrators name coordinators and officers by e-mail before they ever log in.
