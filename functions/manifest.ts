@@ -231,7 +231,9 @@ export const functions = defineFunctions({
       body: MemberLinkInput,
       responses: {
         202: { description: 'Sent if the contact belongs to a member', schema: z.object({}) },
-        429: { description: 'Too many links to this contact or from this address' },
+        429: {
+          description: 'Too many requests from this address (the per-contact limit answers 202 and sends nothing)',
+        },
       },
     }),
     access: { table: 'readWrite', sms: true, email: true, pepper: true },

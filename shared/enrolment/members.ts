@@ -1,7 +1,7 @@
 import { MemberLeft } from '../../events/enrolment/enrolment-events.ts';
 import type { Caller } from '../directory/caller.ts';
 import { assertGroup, assertPlpRole, loadScope } from '../directory/scope.ts';
-import { UnauthorizedError, ValidationError } from '../errors.ts';
+import { RateLimitedError, UnauthorizedError, ValidationError } from '../errors.ts';
 import { hashSecret, newMemberToken } from './codes.ts';
 import { contactHash, type EnrolmentDeps, limitClient, limitContact, manageUrl, memberUrl, notify } from './context.ts';
 import type { Channel, MeView, UpdateMeInput } from './model.ts';
@@ -54,31 +54,35 @@ export async function sendWelcome(
   }
 }
 
-/** A phone number or an e-mail address as the member gave it, normalised; 400 when it is neither. */
-function parseContact(contact: string, d: EnrolmentDeps): { value: string; channel: Channel } {
+/** A phone number or an e-mail address as the member gave it, normalised; undefined when it is neither. */
+function parseContact(contact: string, d: EnrolmentDeps): { value: string; channel: Channel } | undefined {
   if (contact.includes('@')) {
     const email = contact.trim().toLowerCase();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-      throw new ValidationError('Not an e-mail address', [{ path: 'contact', message: 'not an e-mail address' }]);
-    return { value: email, channel: 'email' };
+    return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? { value: email, channel: 'email' } : undefined;
   }
   try {
     return { value: parsePhone(contact, d.allowedCountries), channel: 'sms' };
   } catch {
-    throw new ValidationError('Give a phone number or an e-mail address', [
-      { path: 'contact', message: 'not a phone number or e-mail address' },
-    ]);
+    return undefined;
   }
 }
 
 /**
- * Re-sends a personal link to a contact. Always the same answer, whether or not the contact belongs to a
- * member; the link goes only to that contact, and only if it belongs to a member of a PLP.
+ * Re-sends a personal link to a contact. The caller always gets the same answer (API.md: always 202),
+ * whether the contact is malformed, unknown, over its limit or a member's: the link goes only to that
+ * contact, only if it belongs to a member of a PLP, at most 3 an hour and 5 a day.
  */
 export async function requestMemberLink(contact: string, client: { sourceIp: string }, d: EnrolmentDeps) {
   await limitClient(client.sourceIp, d);
-  const { value, channel } = parseContact(contact, d);
-  await limitContact(value, d);
+  const parsed = parseContact(contact, d);
+  if (!parsed) return;
+  const { value, channel } = parsed;
+  try {
+    await limitContact(value, d);
+  } catch (error) {
+    if (error instanceof RateLimitedError) return;
+    throw error;
+  }
   const memberId = await d.store.memberIdByContact(contactHash(value, await d.pepper()));
   const found = memberId ? await d.store.getMember(memberId) : undefined;
   if (!found || found.memberships.length === 0) return;
@@ -89,10 +93,7 @@ export async function requestMemberLink(contact: string, client: { sourceIp: str
   await notify(
     { language: found.member.language, channels: [channel], ...to },
     'link',
-    {
-      memberUrl: memberUrl(d, token),
-      manageUrl: manageUrl(d),
-    },
+    { memberUrl: memberUrl(d, token), manageUrl: manageUrl(d) },
     d,
   );
 }

@@ -84,8 +84,8 @@ type Start = {
 /** Stores a new enrolment with a fresh code and sends the code (SMS when there is a phone). */
 async function startEnrolment(s: Start, d: EnrolmentDeps): Promise<Enrolment> {
   const codeChannel = s.phone ? 'sms' : 'email';
-  const contact = (s.phone ?? s.email) as string;
-  await limitContact(contact, d);
+  // Every contact that will get a message counts, the unconfirmed e-mail beside a phone too.
+  for (const contact of [s.phone, s.email]) if (contact !== undefined) await limitContact(contact, d);
   const code = generateCode();
   const createdAt = s.at.toISOString();
   const enrolment: Enrolment = {

@@ -292,6 +292,22 @@ describe('enrolment refusals over HTTP', () => {
     expect((await call('GET', '/public/me/export', { token: 'x'.repeat(43) })).status).toBe(401);
   });
 
+  it('answers 202 to any member-link request, sending a member at most three codes and links an hour', async () => {
+    const email = newEmail();
+    const { json } = await enrol(enrolmentBody(openPlp, { email, channels: ['email'] }));
+    await confirm(json.enrolmentId, { code: codeIn((await emailsTo(email)).at(-1)?.subject) });
+    await memberLinkEmailTo(email);
+    const before = (await emailsTo(email)).length;
+    for (const contact of ['not a contact', '+33612345678', newEmail(), email, email, email, email, email]) {
+      const res = await call('POST', '/public/member-links', { body: { contact } });
+      expect(res.status).toBe(202);
+      expect(res.json).toEqual({});
+    }
+    // Codes and links share the per-contact limit: the code was one of the three this hour.
+    expect(await emailsTo(email)).toHaveLength(before + 2);
+    expect((await call('POST', '/public/member-links', { body: {} })).status).toBe(400);
+  });
+
   it('keeps coordinators to their PLPs', async () => {
     const res = await call('GET', `/coordinator/members?plpId=${approvalPlp.plpId}`, { token: otherCoordinator });
     expect(res.status).toBe(404);
