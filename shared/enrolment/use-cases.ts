@@ -227,13 +227,16 @@ async function activate(
   d: EnrolmentDeps,
 ): Promise<void> {
   const pepper = await d.pepper();
-  const contacts = [enrolment.phone, enrolment.email].filter((c): c is string => c !== undefined);
-  const hashes = contacts.map((c) => contactHash(c, pepper));
-  let existingId: string | undefined;
-  for (const h of hashes) existingId ??= await d.store.memberIdByContact(h);
+  const owner = async (c: string | undefined) =>
+    c === undefined ? undefined : d.store.memberIdByContact(contactHash(c, pepper));
+  const [phoneOwner, emailOwner] = await Promise.all([owner(enrolment.phone), owner(enrolment.email)]);
+  const existingId = phoneOwner ?? emailOwner;
   const existing = existingId ? await d.store.getMember(existingId) : undefined;
+  // A contact held by another member stays theirs: this person is reached on the one that matched.
+  const usable = { ...enrolment };
+  if (emailOwner !== undefined && emailOwner !== existingId) delete usable.email;
   const at = d.now().toISOString();
-  const member = mergeMember(existing?.member, enrolment, at, (d.newId ?? ulid)());
+  const member = mergeMember(existing?.member, usable, at, (d.newId ?? ulid)());
   const addContacts = [member.phone, member.email]
     .filter((c): c is string => c !== undefined)
     .map((c) => contactHash(c, pepper));

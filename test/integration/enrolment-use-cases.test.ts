@@ -580,6 +580,25 @@ describe('members (DynamoDB Local)', () => {
     expect(me.memberId).toBe(first.memberId);
   });
 
+  it("joins the phone's member when the e-mail belongs to someone else, leaving that e-mail to them", async () => {
+    const h = harness();
+    const phone = newPhone();
+    const email = newEmail();
+    const a = await enrolAsMember(h, enrolmentInput(open.plp, { phone }));
+    h.clear(); // enrolAsMember reads the first link the harness recorded
+    const b = await enrolAsMember(h, enrolmentInput(open.plp, { phone: undefined, email, channels: ['email'] }));
+    const { plp: second } = await newPlp();
+
+    await enrolAsMember(h, enrolmentInput(second, { phone, email, channels: ['sms', 'email'] }));
+
+    const meA = await getMe(a.token, h.deps);
+    expect(meA.plps.map((p) => p.id).sort()).toEqual([open.plp.plpId, second.plpId].sort());
+    expect(meA).toMatchObject({ phone, channels: ['sms'] });
+    expect(meA.email).toBeUndefined();
+    expect(await getMe(b.token, h.deps)).toMatchObject({ email, plps: [{ id: open.plp.plpId }] });
+    expect(await store.memberIdByContact(contactHash(email, PEPPER))).toBe(b.memberId);
+  });
+
   it('requestMemberLink for an unknown contact sends nothing and returns normally', async () => {
     const h = harness();
     await expect(requestMemberLink(newEmail(), newClient(), h.deps)).resolves.toBeUndefined();
