@@ -39,3 +39,8 @@ const BE_MOBILE = /^\+324\d{8}$/;
 export function isMobile(e164: string): boolean {
   return BE_MOBILE.test(e164);
 }
+
+/** Whether SMS can be sent to the number: Belgian numbers only when mobile; others are assumed able. */
+export function canReceiveSms(e164: string): boolean {
+  return !e164.startsWith('+32') || isMobile(e164);
+}

@@ -9,7 +9,7 @@ import { principalId } from '../table/keys.ts';
 import { CODE_TTL_SECONDS, checkCodeAttempt, generateCode, hashSecret, verifyCode } from './codes.ts';
 import { contactHash, type EnrolmentDeps, joinFormUrl, limitClient, limitContact, notify } from './context.ts';
 import { CONSENT_TEXT_VERSION, type ConfirmInput, type DecisionInput, type EnrolmentInput } from './model.ts';
-import { parsePhone } from './phone.ts';
+import { canReceiveSms, parsePhone } from './phone.ts';
 import type { Enrolment, Member, Membership } from './ports.ts';
 import { addressInZone, type Address } from './zone.ts';
 
@@ -51,6 +51,13 @@ export async function requestEnrolment(
   await limitClient(client.sourceIp, d);
   const plp = await launchedPlp(input.plpId, d);
   const phone = input.phone === undefined ? undefined : parsePhone(input.phone, d.allowedCountries);
+  if (phone !== undefined && !canReceiveSms(phone)) {
+    // A landline cannot take an SMS: neither the sms channel nor the code (which then goes by e-mail).
+    if (input.channels.includes('sms') || input.email === undefined)
+      throw new ValidationError('This number cannot receive SMS', [
+        { path: 'phone', message: 'give a mobile number (04xx…) for SMS, or an e-mail address' },
+      ]);
+  }
   assertInZone(input.address, plp);
   const at = d.now();
   return startEnrolment(
@@ -83,7 +90,7 @@ type Start = {
 
 /** Stores a new enrolment with a fresh code and sends the code (SMS when there is a phone). */
 async function startEnrolment(s: Start, d: EnrolmentDeps): Promise<Enrolment> {
-  const codeChannel = s.phone ? 'sms' : 'email';
+  const codeChannel = s.phone && canReceiveSms(s.phone) ? 'sms' : 'email';
   // Every contact that will get a message counts, the unconfirmed e-mail beside a phone too.
   for (const contact of [s.phone, s.email]) if (contact !== undefined) await limitContact(contact, d);
   const code = generateCode();

@@ -265,6 +265,16 @@ describe('enrolment refusals over HTTP', () => {
     expect(await smsTo(phone)).toEqual([]);
   });
 
+  it('sends the code by e-mail for a landline, and refuses SMS to it', async () => {
+    const email = newEmail();
+    const landline = '02 511 22 33';
+    await refused(enrolmentBody(openPlp, { phone: landline, channels: ['sms'] }), 400, 'phone');
+    await refused(enrolmentBody(openPlp, { phone: landline, channels: ['email'] }), 400, 'email');
+    const res = await enrol(enrolmentBody(openPlp, { phone: landline, email, channels: ['email'] }));
+    expect(res.status).toBe(202);
+    expect(codeIn((await emailsTo(email)).at(-1)?.subject)).toMatch(/^\d{6}$/);
+  });
+
   it('locks after five wrong codes: every later attempt, even right, is 409', async () => {
     const phone = newMobile();
     const { json } = await enrol(enrolmentBody(openPlp, { phone }));

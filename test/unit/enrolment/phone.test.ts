@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../shared/errors.ts';
-import { isMobile, parsePhone } from '../../../shared/enrolment/phone.ts';
+import { canReceiveSms, isMobile, parsePhone } from '../../../shared/enrolment/phone.ts';
 
 function problem(input: string, allowed?: Parameters<typeof parsePhone>[1]) {
   try {
@@ -68,5 +68,13 @@ describe('isMobile', () => {
     expect(isMobile('+3225112233')).toBe(false);
     expect(isMobile('+3281234567')).toBe(false);
     expect(isMobile('+3280012345')).toBe(false);
+  });
+});
+
+describe('canReceiveSms', () => {
+  it('refuses Belgian landlines and assumes numbers of other countries can', () => {
+    expect(canReceiveSms('+32470123456')).toBe(true);
+    expect(canReceiveSms('+3225112233')).toBe(false);
+    expect(canReceiveSms('+31612345678')).toBe(true);
   });
 });
