@@ -278,6 +278,23 @@ export const functions = defineFunctions({
     }),
     access: { table: 'readWrite', publishes: [MemberLeft], pepper: true },
   },
+  leavePlp: {
+    entry: 'functions/enrolment/leave-plp.handler.ts',
+    description: 'A member leaves one of their PLPs from their member page',
+    trigger: http({
+      method: 'DELETE',
+      path: '/public/me/plps/{plpId}',
+      auth: 'member',
+      summary: 'Leave one PLP (and stay in the others)',
+      params: PlpIdParams,
+      responses: {
+        200: { description: 'The member after leaving', schema: MeView },
+        401: { description: 'Invalid member link' },
+        404: { description: 'Not a member of this PLP' },
+      },
+    }),
+    access: { table: 'readWrite', publishes: [MemberLeft], sms: true, email: true, pepper: true },
+  },
   exportMe: {
     entry: 'functions/enrolment/export-me.handler.ts',
     description: 'GDPR access: all data held about the member',

@@ -1,7 +1,7 @@
 import { MemberLeft } from '../../events/enrolment/enrolment-events.ts';
 import type { Caller } from '../directory/caller.ts';
 import { assertGroup, assertPlpRole, loadScope } from '../directory/scope.ts';
-import { RateLimitedError, UnauthorizedError, ValidationError } from '../errors.ts';
+import { NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.ts';
 import { hashSecret, newMemberToken } from './codes.ts';
 import { contactHash, type EnrolmentDeps, limitClient, limitContact, manageUrl, memberUrl, notify } from './context.ts';
 import type { Channel, MeView, UpdateMeInput } from './model.ts';
@@ -162,6 +162,28 @@ export async function eraseMe(token: string, d: EnrolmentDeps): Promise<void> {
     contacts.map((c) => contactHash(c, pepper)),
   );
   await publishLeft(member.memberId, memberships, 'erased', d);
+}
+
+/**
+ * The member leaves one PLP from their member page (and stays in the others). Leaving the last one makes
+ * them `left`, with their link still valid for export and erasure. Not their PLP → 404.
+ */
+export async function leavePlp(token: string, plpId: string, d: EnrolmentDeps): Promise<MeView> {
+  const { member, memberships } = await authenticateMember(token, d);
+  const leaving = memberships.find((m) => m.plpId === plpId);
+  if (!leaving) throw new NotFoundError('You are not a member of this PLP');
+  const remaining = memberships.filter((m) => m !== leaving);
+  const next: Member = {
+    ...member,
+    ...(remaining.length === 0 ? { status: 'left' as const } : {}),
+    updatedAt: d.now().toISOString(),
+    version: member.version + 1,
+  };
+  await d.store.writeMember({ member: next, expectedVersion: member.version, deleteMemberships: [plpId] });
+  await publishLeft(member.memberId, [leaving], 'member_link', d);
+  const plp = await d.directory.getPlp(plpId);
+  await notify(member, 'left', { plpName: plp?.name ?? 'PLP', manageUrl: manageUrl(d) }, d);
+  return view(next, remaining, d);
 }
 
 /** GDPR access: everything held about the member. */

@@ -112,7 +112,7 @@ const TEMPLATES: Record<Language, Templates> = {
       }),
     },
     left: {
-      sms: (_v, plp) => `Vous avez quitté ${plp}. Vous ne recevrez plus de SMS.`,
+      sms: (_v, plp) => `Vous avez quitté ${plp}. Vous ne recevrez plus ses messages.`,
       email: (_v, plp) => ({
         subject: `Vous avez quitté ${plp}`,
         paragraphs: [[`Vous avez quitté ${plp}. Vous ne recevrez plus ses messages.`]],
@@ -182,7 +182,7 @@ const TEMPLATES: Record<Language, Templates> = {
       }),
     },
     left: {
-      sms: (_v, plp) => `U hebt ${plp} verlaten. U ontvangt geen sms meer.`,
+      sms: (_v, plp) => `U hebt ${plp} verlaten. U ontvangt er geen berichten meer van.`,
       email: (_v, plp) => ({
         subject: `U hebt ${plp} verlaten`,
         paragraphs: [[`U hebt ${plp} verlaten. U ontvangt geen berichten meer.`]],
@@ -251,7 +251,7 @@ const TEMPLATES: Record<Language, Templates> = {
       }),
     },
     left: {
-      sms: (_v, plp) => `Sie haben ${plp} verlassen. Sie erhalten keine SMS mehr.`,
+      sms: (_v, plp) => `Sie haben ${plp} verlassen. Sie erhalten keine Nachrichten mehr von ihr.`,
       email: (_v, plp) => ({
         subject: `Sie haben ${plp} verlassen`,
         paragraphs: [[`Sie haben ${plp} verlassen. Sie erhalten keine Nachrichten mehr.`]],
@@ -322,7 +322,7 @@ const TEMPLATES: Record<Language, Templates> = {
       }),
     },
     left: {
-      sms: (_v, plp) => `You left ${plp}. You will no longer receive SMS.`,
+      sms: (_v, plp) => `You left ${plp}. You will no longer receive its messages.`,
       email: (_v, plp) => ({
         subject: `You left ${plp}`,
         paragraphs: [[`You left ${plp}. You will no longer receive its messages.`]],

@@ -325,3 +325,40 @@ describe('enrolment refusals over HTTP', () => {
     expect((await call('GET', '/coordinator/enrolments', { token: police })).status).toBe(403);
   });
 });
+
+describe('leaving one PLP over HTTP', () => {
+  it('a member of two PLPs leaves one from the member page and stays in the other', async () => {
+    const phone = newMobile();
+    const joined = [];
+    for (const plp of [openPlp, approvalPlp]) {
+      const sent = (await smsTo(phone)).length;
+      const { json } = await enrol(
+        enrolmentBody(plp, { phone, address: { street: 'Kerkstraat', number: '5', postcode: plp.postcode } }),
+      );
+      await confirm(json.enrolmentId, { code: codeIn((await smsTo(phone)).at(-1)) });
+      if (plp === approvalPlp)
+        await call('POST', `/coordinator/enrolments/${json.enrolmentId}/decision`, {
+          token: coordinator,
+          body: { decision: 'approved' },
+        });
+      joined.push(
+        await eventually(
+          () => smsTo(phone),
+          (l) => l.length >= sent + 2,
+        ),
+      );
+    }
+    const token = tokenIn(await memberLinkSmsTo(phone));
+
+    const left = await call('DELETE', `/public/me/plps/${openPlp.plpId}`, { token });
+    expect(left.status).toBe(200);
+    expect(left.json).toMatchObject({ status: 'active', plps: [{ id: approvalPlp.plpId }] });
+    expect((await smsTo(phone)).at(-1)).toMatch(/Vous avez quitté PLP Gare/);
+    expect((await call('DELETE', `/public/me/plps/${openPlp.plpId}`, { token })).status).toBe(404);
+
+    const last = await call('DELETE', `/public/me/plps/${approvalPlp.plpId}`, { token });
+    expect(last.json).toMatchObject({ status: 'left', plps: [] });
+    const members = await call('GET', `/coordinator/members?plpId=${approvalPlp.plpId}`, { token: coordinator });
+    expect(members.json.items.map((m: { memberId: string }) => m.memberId)).not.toContain(last.json.memberId);
+  });
+});
