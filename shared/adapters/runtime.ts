@@ -1,5 +1,5 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { EventPublisher } from '../../events/define-event.ts';
 import type { DirectoryStore } from '../directory/ports.ts';
@@ -11,6 +11,7 @@ import type { EnrolmentDeps } from '../enrolment/context.ts';
 import { eventBridgePublisher } from './eventbridge/event-publisher.ts';
 import type { EmailSender, SmsSender } from '../messaging/ports.ts';
 import { localHub } from './local/hub.ts';
+import { cachedSecret } from './secretsmanager/secret.ts';
 import { sesClientFromEnv, sesEmailSender } from './sesv2/email-sender.ts';
 import { snsSmsSender } from './sns/sms-sender.ts';
 
@@ -38,23 +39,18 @@ export const emailSender = (): EmailSender =>
 
 export const now = () => new Date();
 
-let pepperValue: Promise<string> | undefined;
+let pepperFromSecret: (() => Promise<string>) | undefined;
 /**
  * The HMAC key of codes, member tokens and contact keys: MEMBER_PEPPER locally, else the Secrets Manager
  * secret named by MEMBER_PEPPER_SECRET_ARN, read once per container.
  */
 export const memberPepper = (): Promise<string> => {
-  pepperValue ??= (async () => {
-    if (process.env.MEMBER_PEPPER) return process.env.MEMBER_PEPPER;
-    const { MEMBER_PEPPER_SECRET_ARN } = readEnv(['MEMBER_PEPPER_SECRET_ARN']);
-    const res = await new SecretsManagerClient({}).send(
-      new GetSecretValueCommand({ SecretId: MEMBER_PEPPER_SECRET_ARN }),
-    );
-    if (!res.SecretString) throw new Error('The member pepper secret is empty');
-    return res.SecretString;
-  })();
-  pepperValue.catch(() => (pepperValue = undefined));
-  return pepperValue;
+  if (process.env.MEMBER_PEPPER) return Promise.resolve(process.env.MEMBER_PEPPER);
+  pepperFromSecret ??= cachedSecret(
+    new SecretsManagerClient({}),
+    readEnv(['MEMBER_PEPPER_SECRET_ARN']).MEMBER_PEPPER_SECRET_ARN,
+  );
+  return pepperFromSecret();
 };
 
 /** Built on first use, so a function without SMS or e-mail access never needs their settings. */
