@@ -56,6 +56,21 @@ export async function limitClient(sourceIp: string, d: EnrolmentDeps): Promise<v
     throw new RateLimitedError('Too many requests from your address; try again later', decision.retryAfterSeconds);
 }
 
+/** A number that texted STOP gets no SMS (no code, no link) until it texts JOIN or its member adds SMS again. */
+const SMS_OPT_OUT = 'sms-optout';
+const SMS_OPT_OUT_SECONDS = 5 * 365 * 86_400;
+export const smsOptOut = {
+  async record(phone: string, d: EnrolmentDeps) {
+    await d.store.claimOnce(SMS_OPT_OUT, contactHash(phone, await d.pepper()), SMS_OPT_OUT_SECONDS, d.now());
+  },
+  async clear(phone: string, d: EnrolmentDeps) {
+    await d.store.releaseOnce(SMS_OPT_OUT, contactHash(phone, await d.pepper()));
+  },
+  async has(phone: string, d: EnrolmentDeps) {
+    return d.store.isClaimed(SMS_OPT_OUT, contactHash(phone, await d.pepper()), d.now());
+  },
+};
+
 export type Recipient = { language: Language; channels: readonly Channel[]; phone?: string; email?: string };
 
 /** Sends one kind of message on each of the recipient's channels that has a contact, in their language. */

@@ -3,7 +3,16 @@ import type { Caller } from '../directory/caller.ts';
 import { assertGroup, assertPlpRole, loadScope } from '../directory/scope.ts';
 import { NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.ts';
 import { hashSecret, newMemberToken } from './codes.ts';
-import { contactHash, type EnrolmentDeps, limitClient, limitContact, manageUrl, memberUrl, notify } from './context.ts';
+import {
+  contactHash,
+  type EnrolmentDeps,
+  limitClient,
+  limitContact,
+  manageUrl,
+  memberUrl,
+  notify,
+  smsOptOut,
+} from './context.ts';
 import type { Channel, MeView, UpdateMeInput } from './model.ts';
 import { parsePhone } from './phone.ts';
 import type { Member, Membership } from './ports.ts';
@@ -145,6 +154,9 @@ export async function updateMe(token: string, input: UpdateMeInput, d: Enrolment
     version: member.version + 1,
   };
   await d.store.writeMember({ member: next, expectedVersion: member.version });
+  // The member asks for SMS again on their own page: a former STOP no longer applies.
+  if (next.phone && next.channels.includes('sms') && !member.channels.includes('sms'))
+    await smsOptOut.clear(next.phone, d);
   return view(next, memberships, d);
 }
 

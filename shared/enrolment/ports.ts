@@ -102,4 +102,6 @@ export type EnrolmentStore = {
   /** True the first time for (scope, id) within ttlSeconds; false after. */
   claimOnce(scope: string, id: string, ttlSeconds: number, now: Date): Promise<boolean>;
   releaseOnce(scope: string, id: string): Promise<void>;
+  /** Whether (scope, id) is claimed and not expired. */
+  isClaimed(scope: string, id: string, now: Date): Promise<boolean>;
 };

@@ -1,7 +1,7 @@
 import { RateLimitedError } from '../errors.ts';
 import type { Language } from '../i18n/languages.ts';
 import { smsText } from '../i18n/messages.ts';
-import { contactHash, type EnrolmentDeps, manageUrl } from './context.ts';
+import { contactHash, type EnrolmentDeps, manageUrl, smsOptOut } from './context.ts';
 import { parseSmsKeyword } from './keywords.ts';
 import { publishLeft } from './members.ts';
 import { parsePhone } from './phone.ts';
@@ -72,6 +72,8 @@ async function handle(phone: string, sms: InboundSms, d: EnrolmentDeps): Promise
       return;
     }
     case 'stop': {
+      // Members and strangers alike (someone may have been enrolled by another): no more SMS to this number.
+      await smsOptOut.record(phone, d);
       if (!found || !found.member.channels.includes('sms')) return;
       const { member, memberships } = found;
       const channels = member.channels.filter((c) => c !== 'sms');

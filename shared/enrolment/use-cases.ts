@@ -7,7 +7,15 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Language } from '../i18n/languages.ts';
 import { principalId } from '../table/keys.ts';
 import { CODE_TTL_SECONDS, checkCodeAttempt, generateCode, hashSecret, verifyCode } from './codes.ts';
-import { contactHash, type EnrolmentDeps, joinFormUrl, limitClient, limitContact, notify } from './context.ts';
+import {
+  contactHash,
+  type EnrolmentDeps,
+  joinFormUrl,
+  limitClient,
+  limitContact,
+  notify,
+  smsOptOut,
+} from './context.ts';
 import { CONSENT_TEXT_VERSION, type ConfirmInput, type DecisionInput, type EnrolmentInput } from './model.ts';
 import { canReceiveSms, parsePhone } from './phone.ts';
 import type { Enrolment, Member, Membership } from './ports.ts';
@@ -51,13 +59,17 @@ export async function requestEnrolment(
   await limitClient(client.sourceIp, d);
   const plp = await launchedPlp(input.plpId, d);
   const phone = input.phone === undefined ? undefined : parsePhone(input.phone, d.allowedCountries);
-  if (phone !== undefined && !canReceiveSms(phone)) {
-    // A landline cannot take an SMS: neither the sms channel nor the code (which then goes by e-mail).
-    if (input.channels.includes('sms') || input.email === undefined)
-      throw new ValidationError('This number cannot receive SMS', [
-        { path: 'phone', message: 'give a mobile number (04xx…) for SMS, or an e-mail address' },
-      ]);
-  }
+  const smsRefusal =
+    phone === undefined
+      ? undefined
+      : !canReceiveSms(phone)
+        ? 'give a mobile number (04xx…) for SMS, or an e-mail address'
+        : (await smsOptOut.has(phone, d))
+          ? 'this number asked for no SMS (STOP): text JOIN and the PLP code from it, or give an e-mail address'
+          : undefined;
+  // Neither the sms channel nor the code (which then goes by e-mail) for such a number.
+  if (smsRefusal && (input.channels.includes('sms') || input.email === undefined))
+    throw new ValidationError('This number cannot receive SMS', [{ path: 'phone', message: smsRefusal }]);
   assertInZone(input.address, plp);
   const at = d.now();
   return startEnrolment(
@@ -68,6 +80,7 @@ export async function requestEnrolment(
       address: input.address,
       phone,
       email: input.email,
+      codeChannel: phone !== undefined && !smsRefusal ? 'sms' : 'email',
       language: input.language,
       channels: input.channels,
       at,
@@ -85,14 +98,16 @@ type Start = {
   email?: string;
   language: Language;
   channels: Enrolment['channels'];
+  codeChannel: 'sms' | 'email';
   at: Date;
 };
 
 /** Stores a new enrolment with a fresh code and sends the code (SMS when there is a phone). */
 async function startEnrolment(s: Start, d: EnrolmentDeps): Promise<Enrolment> {
-  const codeChannel = s.phone && canReceiveSms(s.phone) ? 'sms' : 'email';
+  const { codeChannel } = s;
   // Every contact that will get a message counts, the unconfirmed e-mail beside a phone too.
-  for (const contact of [s.phone, s.email]) if (contact !== undefined) await limitContact(contact, d);
+  const messaged = [codeChannel === 'sms' ? s.phone : undefined, s.email];
+  for (const contact of messaged) if (contact !== undefined) await limitContact(contact, d);
   const code = generateCode();
   const createdAt = s.at.toISOString();
   const enrolment: Enrolment = {
@@ -139,7 +154,8 @@ async function startEnrolment(s: Start, d: EnrolmentDeps): Promise<Enrolment> {
 
 /** A number texts JOIN <code>: an SMS enrolment; the code SMS also links to the form for name and address. */
 export async function requestSmsEnrolment(phone: string, plp: Plp, language: Language, d: EnrolmentDeps) {
-  return startEnrolment({ plp, via: 'sms', phone, language, channels: ['sms'], at: d.now() }, d);
+  await smsOptOut.clear(phone, d); // texting JOIN is asking for SMS again
+  return startEnrolment({ plp, via: 'sms', phone, language, channels: ['sms'], codeChannel: 'sms', at: d.now() }, d);
 }
 
 /**

@@ -326,6 +326,27 @@ describe('enrolment refusals over HTTP', () => {
   });
 });
 
+describe('SMS opt-out over HTTP', () => {
+  it('a stranger enrolled by someone else texts STOP: no more codes to that number until it texts JOIN', async () => {
+    const phone = newMobile();
+    await enrol(enrolmentBody(openPlp, { phone }));
+    expect(await smsTo(phone)).toHaveLength(1);
+    await sendSms(phone, 'STOP');
+
+    const again = await enrol(enrolmentBody(openPlp, { phone }));
+    expect(again.status).toBe(400);
+    expect(again.json.errors[0].message).toMatch(/STOP/);
+    const email = newEmail();
+    expect((await enrol(enrolmentBody(openPlp, { phone, email, channels: ['email'] }))).status).toBe(202);
+    expect(await emailsTo(email)).toHaveLength(1);
+    expect(await smsTo(phone)).toHaveLength(1);
+
+    await sendSms(phone, `JOIN ${openPlp.code}`);
+    expect((await smsTo(phone)).at(-1)).toMatch(/your confirmation code/);
+    expect((await enrol(enrolmentBody(openPlp, { phone }))).status).toBe(202);
+  });
+});
+
 describe('leaving one PLP over HTTP', () => {
   it('a member of two PLPs leaves one from the member page and stays in the other', async () => {
     const phone = newMobile();

@@ -809,6 +809,25 @@ describe('handleInboundSms (DynamoDB Local)', () => {
     expect(found?.memberships).toEqual([expect.objectContaining({ plpId: open.plp.plpId, address })]);
   });
 
+  it('after STOP no code goes to the number, until the member turns SMS on again on their page', async () => {
+    const h = harness();
+    const phone = newPhone();
+    const { token } = await enrolAsMember(
+      h,
+      enrolmentInput(open.plp, { phone, email: newEmail(), channels: ['sms', 'email'] }),
+    );
+    await inbound(h, phone, 'ARRET');
+    h.clear();
+    await expect(requestEnrolment(enrolmentInput(open.plp, { phone }), newClient(), h.deps)).rejects.toThrow(
+      ValidationError,
+    );
+    expect(h.sms).toEqual([]);
+
+    await updateMe(token, { channels: ['sms', 'email'] }, h.deps);
+    await requestEnrolment(enrolmentInput(open.plp, { phone }), newClient(), h.deps);
+    expect(h.sms.map((m) => m.to)).toEqual([phone]);
+  });
+
   it('answers HULP with the Dutch help', async () => {
     const h = harness();
     const phone = newPhone();

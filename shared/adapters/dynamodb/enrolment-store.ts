@@ -253,6 +253,13 @@ export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: str
       }
     },
 
+    async isClaimed(scope, id, now) {
+      const res = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.once(scope, id), ConsistentRead: true }),
+      );
+      return res.Item !== undefined && !expired(res.Item, now.getTime());
+    },
+
     async releaseOnce(scope, id) {
       await doc.send(new DeleteCommand({ TableName: tableName, Key: keys.once(scope, id) }));
     },
