@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One event contract: source, detail-type, version and the zod schema of its `data`. `defineEvent` gives

@@ -27,7 +27,7 @@ import {
   UpdateMeInput,
 } from '../shared/enrolment/model.ts';
 import { http, type HttpTrigger } from '../shared/http/trigger.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every function of the system: its handler file, its trigger and what it may touch. The CDK app

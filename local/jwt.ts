@@ -1,5 +1,5 @@
 import { exportJWK, generateKeyPair, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Group } from '../shared/directory/caller.ts';
 
 export const TokenRequest = z.strictObject({

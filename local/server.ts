@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { functionEntries, httpFunctions } from '../functions/manifest.ts';
 import { problem, zodProblems } from '../shared/http/problem.ts';
 import { logger } from '../shared/powertools.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlpStatus } from '../../shared/directory/model.ts';
 import { defineEvent } from '../define-event.ts';
 

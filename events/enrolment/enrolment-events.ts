@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Channel } from '../../shared/enrolment/model.ts';
 import { Language } from '../../shared/i18n/languages.ts';
 import { defineEvent } from '../define-event.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Language, OfficialLanguage } from '../i18n/languages.ts';
 
 /** A Belgian postcode: four digits, 1000–9999. */

@@ -1,5 +1,5 @@
 /** Bodies of the public enrolment and member routes (see API.md, "Public routes"). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Postcode } from '../directory/model.ts';
 import { Language } from '../i18n/languages.ts';
 

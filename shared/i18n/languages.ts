@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The languages members may choose. */
 export const Language = z.enum(['fr', 'nl', 'de', 'en']);

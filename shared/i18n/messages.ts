@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { toGsm7Friendly } from '../messaging/gsm7.ts';
 import type { Language } from './languages.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from '../../events/define-event.ts';
 import type { FunctionSpec } from '../../functions/manifest.ts';
 import { buildApp } from '../../infra/app.ts';

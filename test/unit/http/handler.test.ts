@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError, RateLimitedError } from '../../../shared/errors.ts';
 import { httpHandler, ok } from '../../../shared/http/handler.ts';
 import { http } from '../../../shared/http/trigger.ts';
