@@ -13,9 +13,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       // `import { z }` keeps zod's whole namespace (every locale) in each Lambda bundle: ~350 KB more.
-      'no-restricted-imports': [
+      'no-restricted-syntax': [
         'error',
-        { paths: [{ name: 'zod', importNames: ['z'], message: "Use `import * as z from 'zod'` (bundle size)." }] },
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message: "Use `import * as z from 'zod'` (bundle size).",
+        },
       ],
     },
   },
