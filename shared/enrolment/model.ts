@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { Postcode } from '../directory/model.ts';
 import { Language } from '../i18n/languages.ts';
+import { phoneProblem } from './phone.ts';
 
 /** Version of the consent text shown on the enrolment form; stored with each enrolment. */
 export const CONSENT_TEXT_VERSION = '2026-11-v1';
@@ -26,7 +27,17 @@ export const EnrolmentInput = z
     name: z.string().trim().min(1).max(120),
     address: EnrolmentAddress,
     /** National or international form; parsed and checked against the allow-list by parsePhone. */
-    phone: z.string().min(1).max(32).optional(),
+    phone: z
+      .string()
+      .min(1)
+      .max(32)
+      .superRefine((v, ctx) => {
+        // Checked here too so that a form shows a bad number with the other mistakes, in one answer.
+        if (v.length > 32) return; // max() reported it
+        const problem = phoneProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
     email: z
       .email()
       .max(254)

@@ -44,3 +44,13 @@ export function isMobile(e164: string): boolean {
 export function canReceiveSms(e164: string): boolean {
   return !e164.startsWith('+32') || isMobile(e164);
 }
+
+/** Why the number is refused under the default allow-list, or undefined when it is accepted. */
+export function phoneProblem(input: string): string | undefined {
+  try {
+    parsePhone(input);
+    return undefined;
+  } catch (error) {
+    return error instanceof ValidationError ? (error.errors[0]?.message ?? error.message) : 'not a valid phone number';
+  }
+}

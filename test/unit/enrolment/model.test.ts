@@ -70,6 +70,9 @@ describe('EnrolmentInput', () => {
     expect(paths({ ...valid, address: { ...valid.address, number: '12345678901' } })).toEqual(['address.number']);
     expect(paths({ ...valid, address: { ...valid.address, street: '' } })).toEqual(['address.street']);
     expect(paths({ ...valid, phone: '0'.repeat(33) })).toEqual(['phone']);
+    // A foreign or malformed number is reported in the same answer as the other mistakes.
+    expect(paths({ ...valid, phone: '+33612345678', consent: false }).sort()).toEqual(['consent', 'phone']);
+    expect(paths({ ...valid, phone: '12' })).toEqual(['phone']);
     expect(paths({ ...valid, email: 'not-an-email' })).toEqual(['email']);
     expect(paths({ ...valid, language: 'es' })).toEqual(['language']);
   });
