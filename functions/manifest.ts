@@ -20,11 +20,13 @@ import {
   CoordinatorEnrolmentsQuery,
   CoordinatorMembersQuery,
   DecisionInput,
+  EnrolmentAddress,
   EnrolmentIdParams,
   EnrolmentInput,
   MemberLinkInput,
   MeView,
   UpdateMeInput,
+  UpdateMembershipInput,
 } from '../shared/enrolment/model.ts';
 import { http, type HttpTrigger } from '../shared/http/trigger.ts';
 import * as z from 'zod';
@@ -294,6 +296,28 @@ export const functions = defineFunctions({
       },
     }),
     access: { table: 'readWrite', publishes: [MemberLeft], sms: true, email: true, pepper: true },
+  },
+  updateMembership: {
+    entry: 'functions/enrolment/update-membership.handler.ts',
+    description: 'A member corrects the address held for one of their PLPs',
+    trigger: http({
+      method: 'PATCH',
+      path: '/public/me/plps/{plpId}',
+      auth: 'member',
+      summary: 'Correct my address in one PLP',
+      params: PlpIdParams,
+      body: UpdateMembershipInput,
+      responses: {
+        200: {
+          description: 'The corrected membership',
+          schema: z.object({ plpId: z.string(), plpName: z.string(), address: EnrolmentAddress }),
+        },
+        400: { description: 'Invalid, or outside the zone of this PLP' },
+        401: { description: 'Invalid member link' },
+        404: { description: 'Not a member of this PLP' },
+      },
+    }),
+    access: { table: 'readWrite', pepper: true },
   },
   exportMe: {
     entry: 'functions/enrolment/export-me.handler.ts',

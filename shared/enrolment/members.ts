@@ -13,9 +13,10 @@ import {
   notify,
   smsOptOut,
 } from './context.ts';
-import type { Channel, MeView, UpdateMeInput } from './model.ts';
+import type { Channel, MeView, UpdateMeInput, UpdateMembershipInput } from './model.ts';
 import { parsePhone } from './phone.ts';
 import type { Member, Membership } from './ports.ts';
+import { type Address, assertInZone } from './zone.ts';
 
 /** Member tokens kept per member: a new link does not cancel the last few (older ones stop working). */
 export const MAX_MEMBER_TOKENS = 5;
@@ -150,6 +151,7 @@ export async function updateMe(token: string, input: UpdateMeInput, d: Enrolment
     ...member,
     language: input.language ?? member.language,
     channels,
+    name: input.name ?? member.name,
     updatedAt: d.now().toISOString(),
     version: member.version + 1,
   };
@@ -196,6 +198,26 @@ export async function leavePlp(token: string, plpId: string, d: EnrolmentDeps): 
   const plp = await d.directory.getPlp(plpId);
   await notify(member, 'left', { plpName: plp?.name ?? 'PLP', manageUrl: manageUrl(d) }, d);
   return view(next, remaining, d);
+}
+
+/** Corrects the address held for one of the member's PLPs; it must lie in that PLP's zone. */
+export async function updateMembership(
+  token: string,
+  plpId: string,
+  input: UpdateMembershipInput,
+  d: EnrolmentDeps,
+): Promise<{ plpId: string; plpName: string; address: Address }> {
+  const { member, memberships } = await authenticateMember(token, d);
+  const membership = memberships.find((m) => m.plpId === plpId);
+  const plp = membership ? await d.directory.getPlp(plpId) : undefined;
+  if (!membership || !plp) throw new NotFoundError('You are not a member of this PLP');
+  assertInZone(input.address, plp);
+  await d.store.writeMember({
+    member: { ...member, updatedAt: d.now().toISOString(), version: member.version + 1 },
+    expectedVersion: member.version,
+    putMemberships: [{ ...membership, address: input.address }],
+  });
+  return { plpId, plpName: plp.name, address: input.address };
 }
 
 /** GDPR access: everything held about the member. */

@@ -75,9 +75,21 @@ export const MemberLinkInput = z.strictObject({ contact: z.string().trim().min(1
 export type MemberLinkInput = z.infer<typeof MemberLinkInput>;
 
 export const UpdateMeInput = z
-  .strictObject({ language: Language.optional(), channels: Channels.optional() })
-  .refine((v) => v.language !== undefined || v.channels !== undefined, 'give language or channels');
+  .strictObject({
+    language: Language.optional(),
+    channels: Channels.optional(),
+    /** Rectification (GDPR) of the name given at enrolment. */
+    name: z.string().trim().min(1).max(120).optional(),
+  })
+  .refine(
+    (v) => v.language !== undefined || v.channels !== undefined || v.name !== undefined,
+    'give language, channels or name',
+  );
 export type UpdateMeInput = z.infer<typeof UpdateMeInput>;
+
+/** Rectification of the address held for one PLP (still in that PLP's zone). */
+export const UpdateMembershipInput = z.strictObject({ address: EnrolmentAddress });
+export type UpdateMembershipInput = z.infer<typeof UpdateMembershipInput>;
 
 export const EnrolmentIdParams = z.strictObject({ enrolmentId: z.string().min(1).max(64) });
 

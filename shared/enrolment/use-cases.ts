@@ -19,7 +19,7 @@ import {
 import { CONSENT_TEXT_VERSION, type ConfirmInput, type DecisionInput, type EnrolmentInput } from './model.ts';
 import { canReceiveSms, parsePhone } from './phone.ts';
 import type { Enrolment, Member, Membership } from './ports.ts';
-import { addressInZone, type Address } from './zone.ts';
+import { type Address, assertInZone } from './zone.ts';
 
 /** The enrolment fields that identify a person; dropped from the enrolment once it is decided. */
 const PERSONAL = ['name', 'address', 'phone', 'email', 'code'] as const;
@@ -37,13 +37,6 @@ async function launchedPlp(plpId: string, d: EnrolmentDeps): Promise<Plp> {
       { path: 'plpId', message: 'no launched PLP with this id' },
     ]);
   return plp;
-}
-
-function assertInZone(address: Address, plp: Plp): void {
-  if (!addressInZone(address, plp.zone))
-    throw new ValidationError('The address is outside the zone of this PLP', [
-      { path: 'address', message: `not in the zone of ${plp.name}` },
-    ]);
 }
 
 /**

@@ -3,6 +3,8 @@
  * apostrophes, hyphens or repeated spaces: 'Rue de l’Église' ≡ 'rue de l'eglise' ≡ 'RUE DE L EGLISE'.
  */
 
+import { ValidationError } from '../errors.ts';
+
 export type Address = { street: string; number: string; postcode: string };
 export type ZoneRule = { postcodes: readonly string[]; streets?: readonly string[] | undefined };
 
@@ -25,4 +27,12 @@ export function addressInZone(address: Address, zone: ZoneRule): boolean {
   const street = normaliseStreet(address.street);
   if (street === '') return false;
   return zone.streets.some((s) => normaliseStreet(s) === street);
+}
+
+/** The address in the PLP's zone, or 400 on `address`. */
+export function assertInZone(address: Address, plp: { name: string; zone: ZoneRule }): void {
+  if (!addressInZone(address, plp.zone))
+    throw new ValidationError('The address is outside the zone of this PLP', [
+      { path: 'address', message: `not in the zone of ${plp.name}` },
+    ]);
 }

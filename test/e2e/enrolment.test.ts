@@ -114,9 +114,18 @@ describe('enrolment journey over HTTP (local stack)', () => {
       email,
       status: 'active',
     });
-    const patched = await call('PATCH', '/public/me', { token, body: { language: 'fr' } });
+    const patched = await call('PATCH', '/public/me', { token, body: { language: 'fr', name: 'Jan Peters' } });
     expect(patched.status).toBe(200);
-    expect(patched.json.language).toBe('fr');
+    expect(patched.json).toMatchObject({ language: 'fr', name: 'Jan Peters' });
+    // Rectification of the address: still in the zone, or 400.
+    const moved = { street: 'Kerkstraat', number: '5', postcode: approvalPlp.postcode };
+    const outside = { street: 'Rue Inconnue', number: '5', postcode: approvalPlp.postcode };
+    const meInPlp = `/public/me/plps/${approvalPlp.plpId}`;
+    expect((await call('PATCH', meInPlp, { token, body: { address: outside } })).status).toBe(400);
+    expect((await call('PATCH', meInPlp, { token, body: { address: moved } })).json).toMatchObject({ address: moved });
+    expect((await call('PATCH', `/public/me/plps/${openPlp.plpId}`, { token, body: { address: moved } })).status).toBe(
+      404,
+    );
 
     // The member link is re-sent to the contact asked for, and the new link works too.
     expect((await call('POST', '/public/member-links', { body: { contact: email } })).status).toBe(202);
@@ -133,11 +142,11 @@ describe('enrolment journey over HTTP (local stack)', () => {
 
     const exported = await call('GET', '/public/me/export', { token });
     expect(exported.status).toBe(200);
-    expect(exported.json.member).toMatchObject({ name: 'Jan Peeters', phone, email });
+    expect(exported.json.member).toMatchObject({ name: 'Jan Peters', phone, email });
     expect(exported.json.memberships).toEqual([
       expect.objectContaining({
         plpId: approvalPlp.plpId,
-        address: { street: 'rue de l eglise', number: '3', postcode: approvalPlp.postcode },
+        address: { street: 'Kerkstraat', number: '5', postcode: approvalPlp.postcode },
         consent: expect.objectContaining({ textVersion: expect.any(String), at: expect.any(String) }),
       }),
     ]);
@@ -147,7 +156,7 @@ describe('enrolment journey over HTTP (local stack)', () => {
     expect((await me(token)).status).toBe(401);
     expect((await me(secondToken)).status).toBe(401);
     const members = await call('GET', `/coordinator/members?plpId=${approvalPlp.plpId}`, { token: coordinator });
-    expect(members.json.items.map((m: { name: string }) => m.name)).not.toContain('Jan Peeters');
+    expect(members.json.items.map((m: { name: string }) => m.name)).not.toContain('Jan Peters');
     // After erasure the contact is unknown: same answer, nothing sent.
     const emailsBefore = (await emailsTo(email)).length;
     expect((await call('POST', '/public/member-links', { body: { contact: email } })).status).toBe(202);

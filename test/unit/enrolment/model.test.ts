@@ -140,7 +140,9 @@ describe('other public bodies', () => {
     expect(UpdateMeInput.safeParse({ channels: ['email'] }).success).toBe(true);
     expect(UpdateMeInput.safeParse({}).success).toBe(false);
     expect(UpdateMeInput.safeParse({ channels: [] }).success).toBe(false);
-    expect(UpdateMeInput.safeParse({ name: 'x' }).success).toBe(false);
+    expect(UpdateMeInput.safeParse({ name: 'x' }).success).toBe(true); // rectification of the name
+    expect(UpdateMeInput.safeParse({ name: '  ' }).success).toBe(false);
+    expect(UpdateMeInput.safeParse({ phone: '+32470123456' }).success).toBe(false); // contacts are not changed here
   });
 
   it('has a consent text version', () => {
