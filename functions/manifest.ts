@@ -16,6 +16,8 @@ import {
   MemberLeft,
 } from '../events/enrolment/enrolment-events.ts';
 import {
+  ChangeContactInput,
+  ConfirmContactInput,
   ConfirmInput,
   CoordinatorEnrolmentsQuery,
   CoordinatorMembersQuery,
@@ -315,6 +317,42 @@ export const functions = defineFunctions({
         400: { description: 'Invalid, or outside the zone of this PLP' },
         401: { description: 'Invalid member link' },
         404: { description: 'Not a member of this PLP' },
+      },
+    }),
+    access: { table: 'readWrite', pepper: true },
+  },
+  requestContactChange: {
+    entry: 'functions/enrolment/request-contact-change.handler.ts',
+    description: 'A member asks to change their phone number or e-mail address; a code goes to the new one',
+    trigger: http({
+      method: 'POST',
+      path: '/public/me/contacts',
+      auth: 'member',
+      summary: 'Change my phone number or e-mail address (a code goes to the new one)',
+      body: ChangeContactInput,
+      responses: {
+        202: { description: 'Code sent', schema: z.object({ status: z.literal('pending_confirmation') }) },
+        400: { description: 'Invalid, unchanged, or a number that cannot take SMS' },
+        401: { description: 'Invalid member link' },
+        429: { description: 'Too many codes to this contact or from this address' },
+      },
+    }),
+    access: { table: 'readWrite', sms: true, email: true, pepper: true },
+  },
+  confirmContactChange: {
+    entry: 'functions/enrolment/confirm-contact-change.handler.ts',
+    description: 'The member confirms the new contact with its code',
+    trigger: http({
+      method: 'POST',
+      path: '/public/me/contacts/confirm',
+      auth: 'member',
+      summary: 'Confirm my new phone number or e-mail address',
+      body: ConfirmContactInput,
+      responses: {
+        200: { description: 'The member with the new contact', schema: MeView },
+        400: { description: 'Wrong or expired code' },
+        401: { description: 'Invalid member link' },
+        409: { description: 'No change pending, or the contact belongs to another membership' },
       },
     }),
     access: { table: 'readWrite', pepper: true },

@@ -6,6 +6,7 @@ import type { Language } from '../i18n/languages.ts';
 import { emailContent, smsText, type MessageKind, type MessageVars } from '../i18n/messages.ts';
 import type { EmailSender, SmsSender } from '../messaging/ports.ts';
 import { hashSecret } from './codes.ts';
+import { canReceiveSms } from './phone.ts';
 import { CLIENT_LIMITS, CONTACT_LIMITS } from './limits.ts';
 import type { Channel } from './model.ts';
 import type { EnrolmentStore } from './ports.ts';
@@ -70,6 +71,14 @@ export const smsOptOut = {
     return d.store.isClaimed(SMS_OPT_OUT, contactHash(phone, await d.pepper()), d.now());
   },
 };
+
+/** Why no SMS may go to this number (a landline, or a STOP), or undefined when it may. */
+export async function smsRefusalFor(phone: string, d: EnrolmentDeps): Promise<string | undefined> {
+  if (!canReceiveSms(phone)) return 'give a mobile number (04xx…) for SMS, or an e-mail address';
+  if (await smsOptOut.has(phone, d))
+    return 'this number asked for no SMS (STOP): text JOIN and the PLP code from it, or give an e-mail address';
+  return undefined;
+}
 
 export type Recipient = { language: Language; channels: readonly Channel[]; phone?: string; email?: string };
 

@@ -1,8 +1,8 @@
 import { MemberLeft } from '../../events/enrolment/enrolment-events.ts';
 import type { Caller } from '../directory/caller.ts';
 import { assertGroup, assertPlpRole, loadScope } from '../directory/scope.ts';
-import { NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.ts';
-import { hashSecret, newMemberToken } from './codes.ts';
+import { ConflictError, NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.ts';
+import { CODE_TTL_SECONDS, checkCodeAttempt, generateCode, hashSecret, newMemberToken, verifyCode } from './codes.ts';
 import {
   contactHash,
   type EnrolmentDeps,
@@ -12,8 +12,9 @@ import {
   memberUrl,
   notify,
   smsOptOut,
+  smsRefusalFor,
 } from './context.ts';
-import type { Channel, MeView, UpdateMeInput, UpdateMembershipInput } from './model.ts';
+import type { ChangeContactInput, Channel, MeView, UpdateMeInput, UpdateMembershipInput } from './model.ts';
 import { parsePhone } from './phone.ts';
 import type { Member, Membership } from './ports.ts';
 import { type Address, assertInZone } from './zone.ts';
@@ -200,6 +201,99 @@ export async function leavePlp(token: string, plpId: string, d: EnrolmentDeps): 
   return view(next, remaining, d);
 }
 
+/**
+ * A member asks to change their phone number or e-mail address: a code goes to the new contact (double
+ * opt-in), as at enrolment; nothing changes until it is confirmed. A number that cannot take SMS → 400.
+ */
+export async function requestContactChange(
+  token: string,
+  input: ChangeContactInput,
+  client: { sourceIp: string },
+  d: EnrolmentDeps,
+): Promise<{ status: 'pending_confirmation' }> {
+  await limitClient(client.sourceIp, d);
+  const { member } = await authenticateMember(token, d);
+  const channel: Channel = input.phone !== undefined ? 'sms' : 'email';
+  const value = input.phone !== undefined ? parsePhone(input.phone, d.allowedCountries) : (input.email as string);
+  const field = channel === 'sms' ? 'phone' : 'email';
+  if (channel === 'sms') {
+    const refusal = await smsRefusalFor(value, d);
+    if (refusal) throw new ValidationError('This number cannot receive SMS', [{ path: 'phone', message: refusal }]);
+  }
+  if (member[field] === value)
+    throw new ValidationError('This is already your contact', [{ path: field, message: 'unchanged' }]);
+  await limitContact(value, d);
+  const code = generateCode();
+  const now = d.now();
+  await d.store.writeMember({
+    member: {
+      ...member,
+      pendingContact: {
+        channel,
+        value,
+        code: {
+          hash: hashSecret(code, await d.pepper()),
+          expiresAt: new Date(now.getTime() + CODE_TTL_SECONDS * 1000).toISOString(),
+          attempts: 0,
+        },
+      },
+      updatedAt: now.toISOString(),
+      version: member.version + 1,
+    },
+    expectedVersion: member.version,
+  });
+  const to = channel === 'sms' ? { phone: value } : { email: value };
+  await notify({ language: member.language, channels: [channel], ...to }, 'code', { plpName: 'PLP Alert', code }, d);
+  return { status: 'pending_confirmation' };
+}
+
+/**
+ * The code sent to the new contact. Wrong → 400 (the 5th drops the request), expired → 400, none pending
+ * → 409, the contact held by another member → 409. On success the new contact replaces the old one.
+ */
+export async function confirmContactChange(token: string, code: string, d: EnrolmentDeps): Promise<MeView> {
+  const { member, memberships } = await authenticateMember(token, d);
+  const pending = member.pendingContact;
+  if (!pending) throw new ConflictError('No contact change is waiting for a code; ask for a new one');
+  const pepper = await d.pepper();
+  const now = d.now();
+  const attempt = checkCodeAttempt(
+    { ...pending.code, locked: false },
+    verifyCode(code, pending.code.hash, pepper),
+    now,
+  );
+  const { pendingContact: _pending, ...rest } = member;
+  const base = { ...rest, updatedAt: now.toISOString(), version: member.version + 1 };
+  if (attempt.outcome === 'expired')
+    throw new ValidationError('The code has expired; ask for a new one', [{ path: 'code', message: 'expired' }]);
+  if (attempt.outcome !== 'confirmed') {
+    await d.store.writeMember({
+      member: attempt.locked
+        ? base
+        : { ...base, pendingContact: { ...pending, code: { ...pending.code, attempts: attempt.attempts } } },
+      expectedVersion: member.version,
+    });
+    throw new ValidationError(attempt.locked ? 'Wrong code; ask for a new one' : 'Wrong code', [
+      { path: 'code', message: 'wrong code' },
+    ]);
+  }
+  const field = pending.channel === 'sms' ? 'phone' : 'email';
+  const newHash = contactHash(pending.value, pepper);
+  const holder = await d.store.memberIdByContact(newHash);
+  if (holder !== undefined && holder !== member.memberId)
+    throw new ConflictError('This contact belongs to another membership; erase that one first');
+  const old = member[field];
+  const next: Member = { ...base, [field]: pending.value };
+  await d.store.writeMember({
+    member: next,
+    expectedVersion: member.version,
+    addContacts: [newHash],
+    ...(old !== undefined ? { removeContacts: [contactHash(old, pepper)] } : {}),
+  });
+  if (pending.channel === 'sms') await smsOptOut.clear(pending.value, d);
+  return view(next, memberships, d);
+}
+
 /** Corrects the address held for one of the member's PLPs; it must lie in that PLP's zone. */
 export async function updateMembership(
   token: string,
@@ -224,10 +318,14 @@ export async function updateMembership(
 export async function exportMe(token: string, d: EnrolmentDeps) {
   const { member, memberships } = await authenticateMember(token, d);
   const plps = new Map((await d.directory.getPlps(memberships.map((m) => m.plpId))).map((p) => [p.plpId, p]));
-  const { tokenHashes, version, ...person } = member;
+  const { tokenHashes, version, pendingContact, ...person } = member;
   return {
     exportedAt: d.now().toISOString(),
-    member: { ...person, activeMemberLinks: tokenHashes.length },
+    member: {
+      ...person,
+      activeMemberLinks: tokenHashes.length,
+      ...(pendingContact ? { pendingContact: { channel: pendingContact.channel, value: pendingContact.value } } : {}),
+    },
     memberships: memberships.map((m) => ({
       plpId: m.plpId,
       plpName: plps.get(m.plpId)?.name ?? '',

@@ -15,6 +15,24 @@ export const Channels = z
   .min(1, 'choose at least one channel')
   .refine((cs) => new Set(cs).size === cs.length, 'each channel at most once');
 
+/**
+ * National or international form; the use case parses it to E.164 against the configured allow-list. Checked
+ * here too (default allow-list) so that a form shows a bad number with the other mistakes, in one answer.
+ */
+const PhoneInput = z
+  .string()
+  .min(1)
+  .max(32)
+  .superRefine((v, ctx) => {
+    if (v.length > 32) return; // max() reported it
+    const problem = phoneProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const EmailInput = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
+
 export const EnrolmentAddress = z.strictObject({
   street: z.string().trim().min(1).max(120),
   number: z.string().trim().min(1).max(10),
@@ -26,23 +44,8 @@ export const EnrolmentInput = z
     plpId: z.string().min(1).max(64),
     name: z.string().trim().min(1).max(120),
     address: EnrolmentAddress,
-    /** National or international form; parsed and checked against the allow-list by parsePhone. */
-    phone: z
-      .string()
-      .min(1)
-      .max(32)
-      .superRefine((v, ctx) => {
-        // Checked here too so that a form shows a bad number with the other mistakes, in one answer.
-        if (v.length > 32) return; // max() reported it
-        const problem = phoneProblem(v);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      })
-      .optional(),
-    email: z
-      .email()
-      .max(254)
-      .transform((e) => e.toLowerCase())
-      .optional(),
+    phone: PhoneInput.optional(),
+    email: EmailInput.optional(),
     language: Language,
     channels: Channels,
     consent: z.literal(true, 'consent is required'),
@@ -62,9 +65,11 @@ export const EnrolmentInput = z
   });
 export type EnrolmentInput = z.infer<typeof EnrolmentInput>;
 
+const Code = z.string().regex(/^\d{6}$/, 'the code has six digits');
+
 /** The code; an enrolment started by SMS (JOIN) also gives its name and address here. */
 export const ConfirmInput = z.strictObject({
-  code: z.string().regex(/^\d{6}$/, 'the code has six digits'),
+  code: Code,
   name: z.string().trim().min(1).max(120).optional(),
   address: EnrolmentAddress.optional(),
 });
@@ -122,3 +127,14 @@ export const MeView = z.object({
   status: z.enum(['active', 'left']),
 });
 export type MeView = z.infer<typeof MeView>;
+
+/** A new phone number or e-mail address for the member: exactly one. */
+export const ChangeContactInput = z
+  .strictObject({
+    phone: PhoneInput.optional(),
+    email: EmailInput.optional(),
+  })
+  .refine((v) => (v.phone === undefined) !== (v.email === undefined), 'give either phone or email');
+export type ChangeContactInput = z.infer<typeof ChangeContactInput>;
+
+export const ConfirmContactInput = z.strictObject({ code: Code });

@@ -46,6 +46,8 @@ export type Member = {
   status: 'active' | 'left';
   /** Hashes of the member tokens issued (newest last); a token is valid while its hash is here. */
   tokenHashes: string[];
+  /** A new phone number or e-mail address waiting for its code (double opt-in of a contact change). */
+  pendingContact?: { channel: Channel; value: string; code: { hash: string; expiresAt: string; attempts: number } };
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -15,9 +15,10 @@ import {
   limitContact,
   notify,
   smsOptOut,
+  smsRefusalFor,
 } from './context.ts';
 import { CONSENT_TEXT_VERSION, type ConfirmInput, type DecisionInput, type EnrolmentInput } from './model.ts';
-import { canReceiveSms, parsePhone } from './phone.ts';
+import { parsePhone } from './phone.ts';
 import type { Enrolment, Member, Membership } from './ports.ts';
 import { type Address, assertInZone } from './zone.ts';
 
@@ -52,14 +53,7 @@ export async function requestEnrolment(
   await limitClient(client.sourceIp, d);
   const plp = await launchedPlp(input.plpId, d);
   const phone = input.phone === undefined ? undefined : parsePhone(input.phone, d.allowedCountries);
-  const smsRefusal =
-    phone === undefined
-      ? undefined
-      : !canReceiveSms(phone)
-        ? 'give a mobile number (04xx…) for SMS, or an e-mail address'
-        : (await smsOptOut.has(phone, d))
-          ? 'this number asked for no SMS (STOP): text JOIN and the PLP code from it, or give an e-mail address'
-          : undefined;
+  const smsRefusal = phone === undefined ? undefined : await smsRefusalFor(phone, d);
   // Neither the sms channel nor the code (which then goes by e-mail) for such a number.
   if (smsRefusal && (input.channels.includes('sms') || input.email === undefined))
     throw new ValidationError('This number cannot receive SMS', [{ path: 'phone', message: smsRefusal }]);

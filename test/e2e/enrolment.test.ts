@@ -392,3 +392,46 @@ describe('leaving one PLP over HTTP', () => {
     expect(members.json.items.map((m: { memberId: string }) => m.memberId)).not.toContain(last.json.memberId);
   });
 });
+
+describe('changing a contact over HTTP', () => {
+  it('a new phone number is confirmed by a code sent to it, then replaces the old one', async () => {
+    const [oldPhone, newPhone] = [newMobile(), newMobile()];
+    const { json } = await enrol(enrolmentBody(openPlp, { phone: oldPhone }));
+    await confirm(json.enrolmentId, { code: codeIn((await smsTo(oldPhone)).at(-1)) });
+    const token = tokenIn(await memberLinkSmsTo(oldPhone));
+
+    const asked = await call('POST', '/public/me/contacts', { token, body: { phone: newPhone.replace('+32', '0') } });
+    expect(asked.status).toBe(202);
+    expect((await me(token)).json.phone).toBe(oldPhone); // nothing changes before the code
+    const code = codeIn((await smsTo(newPhone)).at(-1));
+    const wrong = code === '000000' ? '111111' : '000000';
+    expect((await call('POST', '/public/me/contacts/confirm', { token, body: { code: wrong } })).status).toBe(400);
+    const done = await call('POST', '/public/me/contacts/confirm', { token, body: { code } });
+    expect(done.status).toBe(200);
+    expect(done.json).toMatchObject({ phone: newPhone, channels: ['sms'] });
+    expect((await call('POST', '/public/me/contacts/confirm', { token, body: { code } })).status).toBe(409);
+
+    // The old number is no longer the member's: no link to it, STOP from it changes nothing.
+    const oldCount = (await smsTo(oldPhone)).length;
+    await call('POST', '/public/member-links', { body: { contact: oldPhone } });
+    await sendSms(oldPhone, 'STOP');
+    expect(await smsTo(oldPhone)).toHaveLength(oldCount);
+    expect((await me(token)).json.channels).toEqual(['sms']);
+  });
+
+  it("refuses another member's e-mail at confirmation, and an unchanged contact at once", async () => {
+    const taken = newEmail();
+    const first = await enrol(enrolmentBody(openPlp, { email: taken, channels: ['email'] }));
+    await confirm(first.json.enrolmentId, { code: codeIn((await emailsTo(taken)).at(-1)?.subject) });
+    const phone = newMobile();
+    const { json } = await enrol(enrolmentBody(openPlp, { phone }));
+    await confirm(json.enrolmentId, { code: codeIn((await smsTo(phone)).at(-1)) });
+    const token = tokenIn(await memberLinkSmsTo(phone));
+
+    expect((await call('POST', '/public/me/contacts', { token, body: { phone } })).status).toBe(400);
+    expect((await call('POST', '/public/me/contacts', { token, body: { email: taken } })).status).toBe(202);
+    const code = codeIn((await emailsTo(taken)).at(-1)?.subject);
+    expect((await call('POST', '/public/me/contacts/confirm', { token, body: { code } })).status).toBe(409);
+    expect((await me(token)).json.email).toBeUndefined();
+  });
+});
