@@ -14,10 +14,12 @@ import type { CreatePlpInput, Plp } from '../../shared/directory/model.ts';
 import { createCommune, createPlp, type DirectoryDeps, transitionPlp } from '../../shared/directory/use-cases.ts';
 import { contactHash, type EnrolmentDeps } from '../../shared/enrolment/context.ts';
 import {
+  confirmContactChange,
   eraseMe,
   exportMe,
   getMe,
   listMembersForCoordinator,
+  requestContactChange,
   requestMemberLink,
   sendWelcome,
   updateMe,
@@ -597,6 +599,24 @@ describe('members (DynamoDB Local)', () => {
     expect(meA.email).toBeUndefined();
     expect(await getMe(b.token, h.deps)).toMatchObject({ email, plps: [{ id: open.plp.plpId }] });
     expect(await store.memberIdByContact(contactHash(email, PEPPER))).toBe(b.memberId);
+  });
+
+  it('a contact change is dropped after five wrong codes, and refused once expired', async () => {
+    const h = harness();
+    const { token } = await enrolAsMember(h, enrolmentInput(open.plp));
+    const change = () => requestContactChange(token, { phone: newPhone() }, newClient(), h.deps);
+
+    await change();
+    const code = codeIn(h.sms.at(-1)!.body);
+    const wrong = wrongCode(code);
+    for (let i = 0; i < 5; i++)
+      await expect(confirmContactChange(token, wrong, h.deps)).rejects.toThrow(ValidationError);
+    await expect(confirmContactChange(token, code, h.deps)).rejects.toThrow(ConflictError);
+
+    await change();
+    const second = codeIn(h.sms.at(-1)!.body);
+    h.advance(16 * MINUTE_MS);
+    await expect(confirmContactChange(token, second, h.deps)).rejects.toThrow(/expired/);
   });
 
   it('requestMemberLink for an unknown contact sends nothing and returns normally', async () => {
