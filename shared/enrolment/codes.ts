@@ -12,6 +12,21 @@ export function generateCode(): string {
   return randomInt(0, 1_000_000).toString().padStart(6, '0');
 }
 
+export type StoredCode = { hash: string; expiresAt: string; attempts: number };
+
+/** A fresh code and what is stored of it: its hash, its expiry (CODE_TTL_SECONDS from now), no attempts. */
+export function newCode(pepper: string, now: Date): { code: string; stored: StoredCode } {
+  const code = generateCode();
+  return {
+    code,
+    stored: {
+      hash: hashSecret(code, pepper),
+      expiresAt: new Date(now.getTime() + CODE_TTL_SECONDS * 1000).toISOString(),
+      attempts: 0,
+    },
+  };
+}
+
 /** HMAC-SHA256 of the secret with the pepper, as lower-case hex. */
 export function hashSecret(secret: string, pepper: string): string {
   return createHmac('sha256', pepper).update(secret, 'utf8').digest('hex');

@@ -2,7 +2,7 @@ import { MemberLeft } from '../../events/enrolment/enrolment-events.ts';
 import type { Caller } from '../directory/caller.ts';
 import { assertGroup, assertPlpRole, loadScope } from '../directory/scope.ts';
 import { ConflictError, NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.ts';
-import { CODE_TTL_SECONDS, checkCodeAttempt, generateCode, hashSecret, newMemberToken, verifyCode } from './codes.ts';
+import { checkCodeAttempt, hashSecret, newCode, newMemberToken, verifyCode } from './codes.ts';
 import {
   contactHash,
   type EnrolmentDeps,
@@ -223,19 +223,15 @@ export async function requestContactChange(
   if (member[field] === value)
     throw new ValidationError('This is already your contact', [{ path: field, message: 'unchanged' }]);
   await limitContact(value, d);
-  const code = generateCode();
   const now = d.now();
+  const { code, stored } = newCode(await d.pepper(), now);
   await d.store.writeMember({
     member: {
       ...member,
       pendingContact: {
         channel,
         value,
-        code: {
-          hash: hashSecret(code, await d.pepper()),
-          expiresAt: new Date(now.getTime() + CODE_TTL_SECONDS * 1000).toISOString(),
-          attempts: 0,
-        },
+        code: stored,
       },
       updatedAt: now.toISOString(),
       version: member.version + 1,

@@ -1,4 +1,5 @@
 import type { Language } from '../i18n/languages.ts';
+import type { StoredCode } from './codes.ts';
 import type { LimitDecision, LimitRule } from './limits.ts';
 import type { Channel } from './model.ts';
 import type { Address } from './zone.ts';
@@ -23,7 +24,7 @@ export type Enrolment = {
   address?: Address;
   phone?: string;
   email?: string;
-  code?: { hash: string; expiresAt: string; attempts: number };
+  code?: StoredCode;
   createdAt: string;
   updatedAt: string;
   confirmedAt?: string;
@@ -47,7 +48,7 @@ export type Member = {
   /** Hashes of the member tokens issued (newest last); a token is valid while its hash is here. */
   tokenHashes: string[];
   /** A new phone number or e-mail address waiting for its code (double opt-in of a contact change). */
-  pendingContact?: { channel: Channel; value: string; code: { hash: string; expiresAt: string; attempts: number } };
+  pendingContact?: { channel: Channel; value: string; code: StoredCode };
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -6,7 +6,7 @@ import { assertGroup, loadScope, plpIdsFor } from '../directory/scope.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Language } from '../i18n/languages.ts';
 import { principalId } from '../table/keys.ts';
-import { CODE_TTL_SECONDS, checkCodeAttempt, generateCode, hashSecret, verifyCode } from './codes.ts';
+import { checkCodeAttempt, newCode, verifyCode } from './codes.ts';
 import {
   contactHash,
   type EnrolmentDeps,
@@ -95,7 +95,7 @@ async function startEnrolment(s: Start, d: EnrolmentDeps): Promise<Enrolment> {
   // Every contact that will get a message counts, the unconfirmed e-mail beside a phone too.
   const messaged = [codeChannel === 'sms' ? s.phone : undefined, s.email];
   for (const contact of messaged) if (contact !== undefined) await limitContact(contact, d);
-  const code = generateCode();
+  const { code, stored } = newCode(await d.pepper(), s.at);
   const createdAt = s.at.toISOString();
   const enrolment: Enrolment = {
     enrolmentId: (d.newId ?? ulid)(),
@@ -109,11 +109,7 @@ async function startEnrolment(s: Start, d: EnrolmentDeps): Promise<Enrolment> {
     ...(s.address !== undefined ? { address: s.address } : {}),
     ...(s.phone !== undefined ? { phone: s.phone } : {}),
     ...(s.email !== undefined ? { email: s.email } : {}),
-    code: {
-      hash: hashSecret(code, await d.pepper()),
-      expiresAt: new Date(s.at.getTime() + CODE_TTL_SECONDS * 1000).toISOString(),
-      attempts: 0,
-    },
+    code: stored,
     createdAt,
     updatedAt: createdAt,
     version: 1,

@@ -5,6 +5,7 @@ import {
   checkCodeAttempt,
   generateCode,
   hashSecret,
+  newCode,
   newMemberToken,
   verifyCode,
   type CodeState,
@@ -110,5 +111,17 @@ describe('checkCodeAttempt', () => {
     const iso = new Date(now.getTime() + 1000).toISOString();
     expect(checkCodeAttempt({ ...fresh, expiresAt: iso }, true, now).outcome).toBe('confirmed');
     expect(checkCodeAttempt({ ...fresh, expiresAt: now.getTime() - 1 }, true, now).outcome).toBe('expired');
+  });
+});
+
+describe('newCode', () => {
+  it('stores the hash of a 6-digit code, expiring CODE_TTL_SECONDS later, with no attempts', () => {
+    const now = new Date('2026-11-23T10:00:00Z');
+    const { code, stored } = newCode('pepper', now);
+    expect(code).toMatch(/^\d{6}$/);
+    expect(stored.hash).not.toContain(code);
+    expect(verifyCode(code, stored.hash, 'pepper')).toBe(true);
+    expect(new Date(stored.expiresAt).getTime() - now.getTime()).toBe(CODE_TTL_SECONDS * 1000);
+    expect(stored.attempts).toBe(0);
   });
 });
