@@ -34,15 +34,15 @@ const EmailInput = z
   .transform((e) => e.toLowerCase());
 
 export const EnrolmentAddress = z.strictObject({
-  street: z.string().trim().min(1).max(120),
-  number: z.string().trim().min(1).max(10),
+  street: z.string().trim().min(1, 'give the street').max(120),
+  number: z.string().trim().min(1, 'give the house number').max(10),
   postcode: Postcode,
 });
 
 export const EnrolmentInput = z
   .strictObject({
     plpId: z.string().min(1).max(64),
-    name: z.string().trim().min(1).max(120),
+    name: z.string().trim().min(1, 'give your name').max(120),
     address: EnrolmentAddress,
     phone: PhoneInput.optional(),
     email: EmailInput.optional(),
@@ -70,7 +70,7 @@ const Code = z.string().regex(/^\d{6}$/, 'the code has six digits');
 /** The code; an enrolment started by SMS (JOIN) also gives its name and address here. */
 export const ConfirmInput = z.strictObject({
   code: Code,
-  name: z.string().trim().min(1).max(120).optional(),
+  name: z.string().trim().min(1, 'give your name').max(120).optional(),
   address: EnrolmentAddress.optional(),
 });
 export type ConfirmInput = z.infer<typeof ConfirmInput>;
@@ -84,7 +84,7 @@ export const UpdateMeInput = z
     language: Language.optional(),
     channels: Channels.optional(),
     /** Rectification (GDPR) of the name given at enrolment. */
-    name: z.string().trim().min(1).max(120).optional(),
+    name: z.string().trim().min(1, 'give your name').max(120).optional(),
   })
   .refine(
     (v) => v.language !== undefined || v.channels !== undefined || v.name !== undefined,
