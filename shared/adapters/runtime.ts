@@ -62,9 +62,11 @@ function lazy<T extends object>(make: () => T): T {
 /** Everything the enrolment and membership use cases need. */
 export const enrolmentDeps = (): EnrolmentDeps => {
   let publisher: EventPublisher | undefined;
+  const doc = documentClient();
+  const { TABLE_NAME } = readEnv(['TABLE_NAME']);
   return {
-    store: dynamoEnrolmentStore(documentClient(), readEnv(['TABLE_NAME']).TABLE_NAME),
-    directory: lazy(directoryStore),
+    store: dynamoEnrolmentStore(doc, TABLE_NAME),
+    directory: dynamoDirectoryStore(doc, TABLE_NAME),
     publish: ((contract, data, options) => (publisher ??= eventPublisher())(contract, data, options)) as EventPublisher,
     sms: lazy(smsSender),
     email: lazy(emailSender),
