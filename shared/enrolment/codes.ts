@@ -50,6 +50,11 @@ export type CodeState = { attempts: number; expiresAt: Date | string | number; l
 export type CodeAttemptOutcome = 'confirmed' | 'wrong' | 'locked' | 'expired';
 export type CodeAttemptResult = { outcome: CodeAttemptOutcome; attempts: number; locked: boolean };
 
+/** One attempt at a stored code: the given code checked against its hash, then the rules below. */
+export function attemptCode(given: string, stored: StoredCode, pepper: string, now: Date): CodeAttemptResult {
+  return checkCodeAttempt({ ...stored, locked: false }, verifyCode(given, stored.hash, pepper), now);
+}
+
 /**
  * The next state after one attempt at the code. `attempts` counts wrong codes; the
  * MAX_CODE_ATTEMPTS-th wrong code locks, and every later attempt, right or wrong, is 'locked'.

@@ -32,6 +32,10 @@ export type EnrolmentDeps = {
 /** The table never holds a contact in a key: phones and e-mails are looked up by their HMAC. */
 export const contactHash = (contact: string, pepper: string) => hashSecret(`contact:${contact.toLowerCase()}`, pepper);
 
+/** The contact hashes of a person's phone and e-mail, those they have. */
+export const contactHashesOf = (person: { phone?: string; email?: string }, pepper: string) =>
+  [person.phone, person.email].filter((c): c is string => c !== undefined).map((c) => contactHash(c, pepper));
+
 /** Per-contact limit on codes and member links (≤ 3 an hour, ≤ 5 a day) → 429 beyond. */
 export async function limitContact(contact: string, d: EnrolmentDeps): Promise<void> {
   const decision = await d.store.consumeLimit(

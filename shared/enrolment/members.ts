@@ -2,9 +2,10 @@ import { MemberLeft } from '../../events/enrolment/enrolment-events.ts';
 import type { Caller } from '../directory/caller.ts';
 import { assertGroup, assertPlpRole, loadScope } from '../directory/scope.ts';
 import { ConflictError, NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.ts';
-import { checkCodeAttempt, hashSecret, newCode, newMemberToken, verifyCode } from './codes.ts';
+import { attemptCode, hashSecret, newCode, newMemberToken } from './codes.ts';
 import {
   contactHash,
+  contactHashesOf,
   type EnrolmentDeps,
   limitClient,
   limitContact,
@@ -14,7 +15,15 @@ import {
   smsOptOut,
   smsRefusalFor,
 } from './context.ts';
-import type { ChangeContactInput, Channel, MeView, UpdateMeInput, UpdateMembershipInput } from './model.ts';
+import {
+  type ChangeContactInput,
+  type Channel,
+  CONTACT_FIELD,
+  EmailInput,
+  type MeView,
+  type UpdateMeInput,
+  type UpdateMembershipInput,
+} from './model.ts';
 import { parsePhone } from './phone.ts';
 import type { Member, Membership } from './ports.ts';
 import { type Address, assertInZone } from './zone.ts';
@@ -68,8 +77,9 @@ export async function sendWelcome(
 /** A phone number or an e-mail address as the member gave it, normalised; undefined when it is neither. */
 function parseContact(contact: string, d: EnrolmentDeps): { value: string; channel: Channel } | undefined {
   if (contact.includes('@')) {
-    const email = contact.trim().toLowerCase();
-    return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? { value: email, channel: 'email' } : undefined;
+    // The rule every member's e-mail passed at enrolment: an address failing it belongs to no member.
+    const email = EmailInput.safeParse(contact.trim());
+    return email.success ? { value: email.data, channel: 'email' } : undefined;
   }
   try {
     return { value: parsePhone(contact, d.allowedCountries), channel: 'sms' };
@@ -100,9 +110,8 @@ export async function requestMemberLink(contact: string, client: { sourceIp: str
   // A number that sent STOP gets no SMS, not even its link: the member asks by e-mail instead.
   if (channel === 'sms' && !found.member.channels.includes('sms')) return;
   const token = await issueToken(found.member, d);
-  const to = channel === 'sms' ? { phone: value } : { email: value };
   await notify(
-    { language: found.member.language, channels: [channel], ...to },
+    { language: found.member.language, channels: [channel], [CONTACT_FIELD[channel]]: value },
     'link',
     { memberUrl: memberUrl(d, token), manageUrl: manageUrl(d) },
     d,
@@ -140,7 +149,7 @@ export async function getMe(token: string, d: EnrolmentDeps): Promise<MeView> {
 export async function updateMe(token: string, input: UpdateMeInput, d: EnrolmentDeps): Promise<MeView> {
   const { member, memberships } = await authenticateMember(token, d);
   const channels = input.channels ?? member.channels;
-  const missing = channels.filter((c) => (c === 'sms' ? !member.phone : !member.email));
+  const missing = channels.filter((c) => member[CONTACT_FIELD[c]] === undefined);
   if (missing.length > 0)
     throw new ValidationError('A channel needs its contact', [
       {
@@ -169,13 +178,7 @@ export async function updateMe(token: string, input: UpdateMeInput, d: Enrolment
  */
 export async function eraseMe(token: string, d: EnrolmentDeps): Promise<void> {
   const { member, memberships } = await authenticateMember(token, d);
-  const pepper = await d.pepper();
-  const contacts = [member.phone, member.email].filter((c): c is string => c !== undefined);
-  await d.store.eraseMember(
-    member,
-    memberships,
-    contacts.map((c) => contactHash(c, pepper)),
-  );
+  await d.store.eraseMember(member, memberships, contactHashesOf(member, await d.pepper()));
   await publishLeft(member.memberId, memberships, 'erased', d);
 }
 
@@ -215,7 +218,7 @@ export async function requestContactChange(
   const { member } = await authenticateMember(token, d);
   const channel: Channel = input.phone !== undefined ? 'sms' : 'email';
   const value = input.phone !== undefined ? parsePhone(input.phone, d.allowedCountries) : (input.email as string);
-  const field = channel === 'sms' ? 'phone' : 'email';
+  const field = CONTACT_FIELD[channel];
   if (channel === 'sms') {
     const refusal = await smsRefusalFor(value, d);
     if (refusal) throw new ValidationError('This number cannot receive SMS', [{ path: 'phone', message: refusal }]);
@@ -238,8 +241,12 @@ export async function requestContactChange(
     },
     expectedVersion: member.version,
   });
-  const to = channel === 'sms' ? { phone: value } : { email: value };
-  await notify({ language: member.language, channels: [channel], ...to }, 'code', { plpName: 'PLP Alert', code }, d);
+  await notify(
+    { language: member.language, channels: [channel], [field]: value },
+    'code',
+    { plpName: 'PLP Alert', code },
+    d,
+  );
   return { status: 'pending_confirmation' };
 }
 
@@ -253,11 +260,7 @@ export async function confirmContactChange(token: string, code: string, d: Enrol
   if (!pending) throw new ConflictError('No contact change is waiting for a code; ask for a new one');
   const pepper = await d.pepper();
   const now = d.now();
-  const attempt = checkCodeAttempt(
-    { ...pending.code, locked: false },
-    verifyCode(code, pending.code.hash, pepper),
-    now,
-  );
+  const attempt = attemptCode(code, pending.code, pepper, now);
   const { pendingContact: _pending, ...rest } = member;
   const base = { ...rest, updatedAt: now.toISOString(), version: member.version + 1 };
   if (attempt.outcome === 'expired')
@@ -273,7 +276,7 @@ export async function confirmContactChange(token: string, code: string, d: Enrol
       { path: 'code', message: 'wrong code' },
     ]);
   }
-  const field = pending.channel === 'sms' ? 'phone' : 'email';
+  const field = CONTACT_FIELD[pending.channel];
   const newHash = contactHash(pending.value, pepper);
   const holder = await d.store.memberIdByContact(newHash);
   if (holder !== undefined && holder !== member.memberId)

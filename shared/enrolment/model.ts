@@ -10,6 +10,9 @@ export const CONSENT_TEXT_VERSION = '2026-11-v1';
 export const Channel = z.enum(['sms', 'email']);
 export type Channel = z.infer<typeof Channel>;
 
+/** The member field holding each channel's contact. */
+export const CONTACT_FIELD = { sms: 'phone', email: 'email' } as const satisfies Record<Channel, string>;
+
 export const Channels = z
   .array(Channel)
   .min(1, 'choose at least one channel')
@@ -28,7 +31,8 @@ const PhoneInput = z
     const problem = phoneProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
-const EmailInput = z
+/** An e-mail address, stored in lower case. */
+export const EmailInput = z
   .email()
   .max(254)
   .transform((e) => e.toLowerCase());

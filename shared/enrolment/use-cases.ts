@@ -6,9 +6,10 @@ import { assertGroup, loadScope, plpIdsFor } from '../directory/scope.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Language } from '../i18n/languages.ts';
 import { principalId } from '../table/keys.ts';
-import { checkCodeAttempt, newCode, verifyCode } from './codes.ts';
+import { attemptCode, newCode } from './codes.ts';
 import {
   contactHash,
+  contactHashesOf,
   type EnrolmentDeps,
   joinFormUrl,
   limitClient,
@@ -54,8 +55,8 @@ export async function requestEnrolment(
   const plp = await launchedPlp(input.plpId, d);
   const phone = input.phone === undefined ? undefined : parsePhone(input.phone, d.allowedCountries);
   const smsRefusal = phone === undefined ? undefined : await smsRefusalFor(phone, d);
-  // Neither the sms channel nor the code (which then goes by e-mail) for such a number.
-  if (smsRefusal && (input.channels.includes('sms') || input.email === undefined))
+  // Neither the sms channel nor the code for such a number: the code goes to the e-mail the schema then requires.
+  if (smsRefusal && input.channels.includes('sms'))
     throw new ValidationError('This number cannot receive SMS', [{ path: 'phone', message: smsRefusal }]);
   assertInZone(input.address, plp);
   const at = d.now();
@@ -120,7 +121,7 @@ async function startEnrolment(s: Start, d: EnrolmentDeps): Promise<Enrolment> {
     code,
     ...(s.via === 'sms' ? { formUrl: joinFormUrl(d, enrolment.enrolmentId) } : {}),
   };
-  await notify({ ...enrolment, language: s.language }, 'code', vars, d, [codeChannel]);
+  await notify(enrolment, 'code', vars, d, [codeChannel]);
   await d.publish(
     EnrolmentRequested,
     {
@@ -163,8 +164,7 @@ export async function confirmEnrolment(
   const completed = completeDetails(enrolment, input, plp);
 
   const now = d.now();
-  const ok = verifyCode(input.code, enrolment.code.hash, await d.pepper());
-  const attempt = checkCodeAttempt({ ...enrolment.code, locked: false }, ok, now);
+  const attempt = attemptCode(input.code, enrolment.code, await d.pepper(), now);
   const at = now.toISOString();
   if (attempt.outcome === 'locked') throw new ConflictError('Too many wrong codes: this enrolment is locked.');
   if (attempt.outcome === 'expired')
@@ -243,9 +243,6 @@ async function activate(
   if (emailOwner !== undefined && emailOwner !== existingId) delete usable.email;
   const at = d.now().toISOString();
   const member = mergeMember(existing?.member, usable, at, (d.newId ?? ulid)());
-  const addContacts = [member.phone, member.email]
-    .filter((c): c is string => c !== undefined)
-    .map((c) => contactHash(c, pepper));
   const membership: Membership = {
     memberId: member.memberId,
     plpId: plp.plpId,
@@ -267,7 +264,7 @@ async function activate(
     member,
     expectedVersion: existing ? existing.member.version : null,
     putMemberships: [membership],
-    addContacts,
+    addContacts: contactHashesOf(member, pepper),
     enrolment: { next, expectedVersion },
   });
   await d.publish(

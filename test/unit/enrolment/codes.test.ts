@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CODE_TTL_SECONDS,
+  attemptCode,
   MAX_CODE_ATTEMPTS,
   checkCodeAttempt,
   generateCode,
@@ -123,5 +124,19 @@ describe('newCode', () => {
     expect(verifyCode(code, stored.hash, 'pepper')).toBe(true);
     expect(new Date(stored.expiresAt).getTime() - now.getTime()).toBe(CODE_TTL_SECONDS * 1000);
     expect(stored.attempts).toBe(0);
+  });
+});
+
+describe('attemptCode', () => {
+  it('checks the given code against the stored hash before applying the attempt rules', () => {
+    const now = new Date('2026-11-23T10:00:00Z');
+    const { code, stored } = newCode(pepper, now);
+    expect(attemptCode(code, stored, pepper, now).outcome).toBe('confirmed');
+    expect(attemptCode(code === '000000' ? '111111' : '000000', stored, pepper, now)).toEqual({
+      outcome: 'wrong',
+      attempts: 1,
+      locked: false,
+    });
+    expect(attemptCode(code, stored, 'another-pepper', now).outcome).toBe('wrong');
   });
 });
