@@ -7,7 +7,7 @@ import { emailContent, smsText, type MessageKind, type MessageVars } from '../i1
 import type { EmailSender, SmsSender } from '../messaging/ports.ts';
 import { hashSecret } from './codes.ts';
 import { canReceiveSms } from './phone.ts';
-import { CLIENT_LIMITS, CONTACT_LIMITS } from './limits.ts';
+import { CLIENT_LIMITS, CONTACT_LIMITS, type LimitRule } from './limits.ts';
 import type { Channel } from './model.ts';
 import type { EnrolmentStore } from './ports.ts';
 
@@ -36,30 +36,28 @@ export const contactHash = (contact: string, pepper: string) => hashSecret(`cont
 export const contactHashesOf = (person: { phone?: string; email?: string }, pepper: string) =>
   [person.phone, person.email].filter((c): c is string => c !== undefined).map((c) => contactHash(c, pepper));
 
+/** Counts one send under the rules, or 429 with the wait when the limit is reached. */
+async function consume(kind: string, keyHash: string, rules: readonly LimitRule[], message: string, d: EnrolmentDeps) {
+  const decision = await d.store.consumeLimit(kind, keyHash, rules, d.now());
+  if (!decision.allowed) throw new RateLimitedError(message, decision.retryAfterSeconds);
+}
+
 /** Per-contact limit on codes and member links (≤ 3 an hour, ≤ 5 a day) → 429 beyond. */
-export async function limitContact(contact: string, d: EnrolmentDeps): Promise<void> {
-  const decision = await d.store.consumeLimit(
+export const limitContact = async (contact: string, d: EnrolmentDeps) =>
+  consume(
     'contact',
     contactHash(contact, await d.pepper()),
     CONTACT_LIMITS,
-    d.now(),
+    'Too many messages to this contact; try again later',
+    d,
   );
-  if (!decision.allowed)
-    throw new RateLimitedError('Too many messages to this contact; try again later', decision.retryAfterSeconds);
-}
 
 /** Per-client-address limit on the anonymous routes → 429 beyond. */
-export async function limitClient(sourceIp: string, d: EnrolmentDeps): Promise<void> {
+export const limitClient = async (sourceIp: string, d: EnrolmentDeps) => {
   if (!d.clientLimits) return;
-  const decision = await d.store.consumeLimit(
-    'client',
-    hashSecret(`ip:${sourceIp}`, await d.pepper()),
-    CLIENT_LIMITS,
-    d.now(),
-  );
-  if (!decision.allowed)
-    throw new RateLimitedError('Too many requests from your address; try again later', decision.retryAfterSeconds);
-}
+  const keyHash = hashSecret(`ip:${sourceIp}`, await d.pepper());
+  await consume('client', keyHash, CLIENT_LIMITS, 'Too many requests from your address; try again later', d);
+};
 
 /** A number that texted STOP gets no SMS (no code, no link) until it texts JOIN or its member adds SMS again. */
 const SMS_OPT_OUT = 'sms-optout';
