@@ -11,8 +11,12 @@ declare module 'vitest' {
     sesUrl: string;
     /** DynamoDB Local, shared: integration tests create their own tables. */
     dynamoEndpoint: string;
+    /** The local stack's table in that DynamoDB Local. */
+    e2eTableName: string;
   }
 }
+
+const E2E_TABLE = 'plp-e2e';
 
 /** One DynamoDB Local (in memory) and one local stack (a child process, like `npm start`) for the run. */
 export default async function setup(project: TestProject) {
@@ -26,7 +30,7 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       SES_PORT: String(sesPort),
       DYNAMODB_ENDPOINT: dynamo.endpoint,
-      TABLE_NAME: 'plp-e2e',
+      TABLE_NAME: E2E_TABLE,
       // Per-client-address limits off (API.md): every e2e request comes from 127.0.0.1. The per-contact limits stay.
       PLP_RATE_LIMITS: 'off',
     },
@@ -52,6 +56,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('sesUrl', `http://127.0.0.1:${sesPort}`);
   project.provide('dynamoEndpoint', dynamo.endpoint);
+  project.provide('e2eTableName', E2E_TABLE);
 
   return async () => {
     await new Promise<void>((resolve) => {

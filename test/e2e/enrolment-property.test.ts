@@ -1,12 +1,9 @@
-process.env.AWS_REGION ??= 'eu-west-1';
-process.env.AWS_ACCESS_KEY_ID ??= 'local';
-process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { emailsTo, launchedPlp, newEmail, newMobile, smsTo, type TestPlp } from '../support/enrolment.ts';
 import { call, tokenFor } from '../support/http.ts';
+import { scanAll } from '../support/table.ts';
 
 let plp: TestPlp;
 beforeAll(async () => {
@@ -59,14 +56,7 @@ describe('POST /public/enrolments with arbitrary bodies (property, over HTTP)', 
       { numRuns: 60 },
     );
     // The e2e stack's table (test/global-setup.ts) holds none of the refused contacts.
-    const doc = documentClient(inject('dynamoEndpoint'));
-    const items = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(new ScanCommand({ TableName: 'plp-e2e', ExclusiveStartKey: start }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await scanAll(documentClient(inject('dynamoEndpoint')), inject('e2eTableName'));
     const stored = JSON.stringify(items);
     expect(items.length).toBeGreaterThan(0);
     expect(refusedContacts.filter((c) => stored.includes(c))).toEqual([]);

@@ -1,8 +1,4 @@
-process.env.AWS_REGION ??= 'eu-west-1';
-process.env.AWS_ACCESS_KEY_ID ??= 'local';
-process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-
-import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDetail, type EventPublisher } from '../../events/define-event.ts';
 import { ensureTable } from '../../local/dynamodb-local.ts';
@@ -42,6 +38,7 @@ import {
 import { smsText } from '../../shared/i18n/messages.ts';
 import type { EmailMessage } from '../../shared/messaging/ports.ts';
 import { keys } from '../../shared/table/keys.ts';
+import { scanAll } from '../support/table.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Setup: one table for this file, the real DynamoDB stores, recording fakes for the bus and the providers.
@@ -207,16 +204,7 @@ async function enrolAsMember(h: Harness, input: EnrolmentInput) {
 const rawEnrolment = async (enrolmentId: string) =>
   (await doc.send(new GetCommand({ TableName: tableName, Key: keys.enrolment(enrolmentId) }))).Item;
 
-async function scanTable(): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await doc.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
-    items.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
+const scanTable = () => scanAll(doc, tableName);
 
 let open: TestPlp;
 let approval: TestPlp;
