@@ -35,6 +35,27 @@ const enrol = (body: unknown) => call('POST', '/public/enrolments', { body });
 const confirm = (id: string, body: unknown) => call('POST', `/public/enrolments/${id}/confirm`, { body });
 const me = (token: string) => call('GET', '/public/me', { token });
 
+/**
+ * Enrols the phone in a PLP, confirms with the code from the SMS outbox, has the PLP's coordinator approve
+ * when needed, and waits for the welcome (code + welcome = two more SMS) before the next enrolment.
+ */
+async function joinWithPhone(phone: string, plp: TestPlp) {
+  const sent = (await smsTo(phone)).length;
+  const { json } = await enrol(
+    enrolmentBody(plp, { phone, address: { street: 'Kerkstraat', number: '1', postcode: plp.postcode } }),
+  );
+  await confirm(json.enrolmentId, { code: codeIn((await smsTo(phone)).at(-1)) });
+  if (plp === approvalPlp)
+    await call('POST', `/coordinator/enrolments/${json.enrolmentId}/decision`, {
+      token: coordinator,
+      body: { decision: 'approved' },
+    });
+  await eventually(
+    () => smsTo(phone),
+    (l) => l.length >= sent + 2,
+  );
+}
+
 describe('enrolment journey over HTTP (local stack)', () => {
   it('enrol, code by SMS, confirm, approval, welcome on both channels, member link, STOP, export, erase', async () => {
     const phone = newMobile();
@@ -177,26 +198,7 @@ describe('enrolment journey over HTTP (local stack)', () => {
 
   it('one person in two PLPs with the same phone is one member with two PLPs', async () => {
     const phone = newMobile();
-    for (const plp of [openPlp, approvalPlp]) {
-      const body = enrolmentBody(plp, {
-        phone,
-        address: { street: 'Kerkstraat', number: '1', postcode: plp.postcode },
-      });
-      const sent = (await smsTo(phone)).length;
-      const { json } = await enrol(body);
-      const code = codeIn((await smsTo(phone)).at(-1));
-      await confirm(json.enrolmentId, { code });
-      if (plp === approvalPlp)
-        await call('POST', `/coordinator/enrolments/${json.enrolmentId}/decision`, {
-          token: coordinator,
-          body: { decision: 'approved' },
-        });
-      // The welcome of this PLP (code + welcome = two more SMS) before the next enrolment.
-      await eventually(
-        () => smsTo(phone),
-        (l) => l.length >= sent + 2,
-      );
-    }
+    for (const plp of [openPlp, approvalPlp]) await joinWithPhone(phone, plp);
     const token = tokenIn(await memberLinkSmsTo(phone));
     const mine = await me(token);
     expect(mine.json.plps.map((p: { id: string }) => p.id).sort()).toEqual([openPlp.plpId, approvalPlp.plpId].sort());
@@ -359,25 +361,7 @@ describe('SMS opt-out over HTTP', () => {
 describe('leaving one PLP over HTTP', () => {
   it('a member of two PLPs leaves one from the member page and stays in the other', async () => {
     const phone = newMobile();
-    const joined = [];
-    for (const plp of [openPlp, approvalPlp]) {
-      const sent = (await smsTo(phone)).length;
-      const { json } = await enrol(
-        enrolmentBody(plp, { phone, address: { street: 'Kerkstraat', number: '5', postcode: plp.postcode } }),
-      );
-      await confirm(json.enrolmentId, { code: codeIn((await smsTo(phone)).at(-1)) });
-      if (plp === approvalPlp)
-        await call('POST', `/coordinator/enrolments/${json.enrolmentId}/decision`, {
-          token: coordinator,
-          body: { decision: 'approved' },
-        });
-      joined.push(
-        await eventually(
-          () => smsTo(phone),
-          (l) => l.length >= sent + 2,
-        ),
-      );
-    }
+    for (const plp of [openPlp, approvalPlp]) await joinWithPhone(phone, plp);
     const token = tokenIn(await memberLinkSmsTo(phone));
 
     const left = await call('DELETE', `/public/me/plps/${openPlp.plpId}`, { token });
