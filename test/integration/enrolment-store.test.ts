@@ -173,20 +173,24 @@ describe('dynamoEnrolmentStore: enrolments (DynamoDB Local)', () => {
   });
 });
 
+/** A new member in two PLPs with a phone and an e-mail contact and the given tokens, written in one change. */
+async function writeMemberInTwoPlps(tokenHashes: string[]) {
+  const m = member({ tokenHashes });
+  const contacts = [unique('phone-hash'), unique('email-hash')];
+  const memberships = [membership(m.memberId, unique('plp')), membership(m.memberId, unique('plp'))];
+  await store.writeMember({
+    member: m,
+    expectedVersion: null,
+    putMemberships: memberships,
+    addContacts: contacts,
+    addTokens: m.tokenHashes,
+  });
+  return { m, contacts, memberships };
+}
+
 describe('dynamoEnrolmentStore: members (DynamoDB Local)', () => {
   it('writes a new member with memberships, contacts and tokens, found by contact and by token', async () => {
-    const plpA = unique('plp');
-    const plpB = unique('plp');
-    const m = member({ tokenHashes: ['tok-1-' + run] });
-    const contacts = [unique('phone-hash'), unique('email-hash')];
-    const memberships = [membership(m.memberId, plpA), membership(m.memberId, plpB)];
-    await store.writeMember({
-      member: m,
-      expectedVersion: null,
-      putMemberships: memberships,
-      addContacts: contacts,
-      addTokens: m.tokenHashes,
-    });
+    const { m, contacts, memberships } = await writeMemberInTwoPlps(['tok-1-' + run]);
 
     for (const c of contacts) expect(await store.memberIdByContact(c)).toBe(m.memberId);
     expect(await store.memberIdByToken(m.tokenHashes[0]!)).toBe(m.memberId);
@@ -296,25 +300,14 @@ describe('dynamoEnrolmentStore: members (DynamoDB Local)', () => {
   });
 
   it('erases a member with memberships, contacts and tokens', async () => {
-    const plpA = unique('plp');
-    const plpB = unique('plp');
-    const m = member({ tokenHashes: [unique('token-hash'), unique('token-hash')] });
-    const contacts = [unique('phone-hash'), unique('email-hash')];
-    const memberships = [membership(m.memberId, plpA), membership(m.memberId, plpB)];
-    await store.writeMember({
-      member: m,
-      expectedVersion: null,
-      putMemberships: memberships,
-      addContacts: contacts,
-      addTokens: m.tokenHashes,
-    });
+    const { m, contacts, memberships } = await writeMemberInTwoPlps([unique('token-hash'), unique('token-hash')]);
 
     await store.eraseMember(m, memberships, contacts);
 
     expect(await store.getMember(m.memberId)).toBeUndefined();
     for (const c of contacts) expect(await store.memberIdByContact(c)).toBeUndefined();
     for (const t of m.tokenHashes) expect(await store.memberIdByToken(t)).toBeUndefined();
-    expect((await store.membershipsOf(plpA, 10)).items).toEqual([]);
+    for (const ms of memberships) expect((await store.membershipsOf(ms.plpId, 10)).items).toEqual([]);
     const left = await doc.send(
       new QueryCommand({
         TableName: tableName,
