@@ -17,6 +17,8 @@ export type BuildOptions = {
   smsSenderId?: string;
   /** Origin of the member pages (PUBLIC_BASE_URL); the HTTP API's endpoint by default. */
   publicBaseUrl?: string;
+  /** Per-client-address limits on the anonymous routes; on unless context clientLimits=off. */
+  clientLimits?: boolean;
   /** The functions to build; the manifest's by default (tests pass others to cover every trigger kind). */
   functions?: ReadonlyArray<readonly [string, FunctionSpec]>;
 };
@@ -43,6 +45,7 @@ export function buildApp(app: App, options: BuildOptions) {
     logLevel: options.logLevel,
     smsSenderId: options.smsSenderId,
     publicBaseUrl: options.publicBaseUrl,
+    clientLimits: options.clientLimits,
     description: `PLP Alert ${stage}: functions, HTTP API, rules, queues, alarms`,
   });
   for (const stack of [stateful, appStack]) {
@@ -67,6 +70,7 @@ if (isMain) {
     logLevel: context('logLevel'),
     smsSenderId: context('smsSenderId'),
     publicBaseUrl: context('publicBaseUrl'),
+    clientLimits: context('clientLimits') !== 'off',
   });
   app.synth();
 }

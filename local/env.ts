@@ -15,19 +15,19 @@ export async function localEnvironment(env: NodeJS.ProcessEnv = process.env) {
     AWS_SECRET_ACCESS_KEY: 'local',
     TABLE_NAME: 'plp-local',
     EVENT_BUS_NAME: 'plp-local',
-    DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamoPort}`,
-    SES_ENDPOINT: `http://127.0.0.1:${sesPort}`,
+    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${dynamoPort}`,
+    AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${sesPort}`,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     EMAIL_FROM: 'PLP Alert <no-reply@plp-alert.local>',
-    // Local only: in AWS the pepper is a Secrets Manager secret (MEMBER_PEPPER_SECRET_ARN).
-    MEMBER_PEPPER: 'local-pepper-not-a-secret',
+    MEMBER_PEPPER_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:000000000000:secret:plp-local-member-pepper',
+    // API.md: PLP_RATE_LIMITS=off switches the per-client-address limits off (a stage setting).
+    CLIENT_LIMITS: env.PLP_RATE_LIMITS === 'off' ? 'off' : 'on',
     POWERTOOLS_SERVICE_NAME: 'plp-alert',
-    POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_METRICS_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     LOG_LEVEL: 'WARN',
   };
-  const external = Boolean(env.DYNAMODB_ENDPOINT);
+  const external = Boolean(env.AWS_ENDPOINT_URL_DYNAMODB);
   for (const [k, v] of Object.entries(defaults)) env[k] ??= v;
   return {
     port,

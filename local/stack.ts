@@ -22,7 +22,7 @@ export async function startLocalStack(config: Config) {
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
   try {
-    const endpoint = process.env.DYNAMODB_ENDPOINT as string;
+    const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB as string;
     if (config.startDynamo) {
       const dynamo = await startDynamoDbLocal({
         port: config.dynamoPort,
@@ -44,6 +44,8 @@ export async function startLocalStack(config: Config) {
     const outbox = smsOutbox();
     localHub.publish = bus.publish;
     localHub.sms = { send: async (to, body) => ({ messageId: outbox.send(to, body) }) };
+    const pepper = process.env.MEMBER_PEPPER ?? 'local-pepper-not-a-secret';
+    localHub.secrets = { get: async () => pepper };
 
     const baseUrl = process.env.PUBLIC_BASE_URL as string;
     const issuer = await localIssuer(`${baseUrl}/dev`);

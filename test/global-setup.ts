@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
       ...process.env,
       PORT: String(port),
       SES_PORT: String(sesPort),
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       TABLE_NAME: E2E_TABLE,
       // Per-client-address limits off (API.md): every e2e request comes from 127.0.0.1. The per-contact limits stay.
       PLP_RATE_LIMITS: 'off',

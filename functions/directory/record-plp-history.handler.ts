@@ -1,11 +1,11 @@
-import { PlpStatusChanged } from '../../events/directory/plp-status-changed.ts';
 import { directoryStore } from '../../shared/adapters/runtime.ts';
 import { recordPlpHistory } from '../../shared/directory/use-cases.ts';
 import { eventHandler } from '../../shared/handlers/event-handler.ts';
+import spec from './record-plp-history.fn.ts';
 
 const deps = { store: directoryStore() };
 
-export const handler = eventHandler(PlpStatusChanged, async ({ metadata, data }) =>
+export const handler = eventHandler(spec.trigger.event, async ({ metadata, data }) =>
   recordPlpHistory(
     {
       plpId: data.plpId,

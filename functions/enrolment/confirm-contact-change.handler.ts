@@ -1,10 +1,10 @@
-import { enrolmentDeps } from '../../shared/adapters/runtime.ts';
+import { directoryStore, memberPepper, memberStore, now, onceStore } from '../../shared/adapters/runtime.ts';
 import { confirmContactChange } from '../../shared/enrolment/members.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { functions } from '../manifest.ts';
+import spec from './confirm-contact-change.fn.ts';
 
-const deps = enrolmentDeps();
+const deps = { members: memberStore(), once: onceStore(), directory: directoryStore(), pepper: memberPepper(), now };
 
-export const handler = httpHandler(functions.confirmContactChange.trigger, async ({ memberToken, body }) =>
+export const handler = httpHandler(spec.trigger, async ({ memberToken, body }) =>
   ok(await confirmContactChange(memberToken, body.code, deps)),
 );

@@ -1,10 +1,28 @@
-import { enrolmentDeps } from '../../shared/adapters/runtime.ts';
+import {
+  directoryStore,
+  emailSender,
+  enrolmentStore,
+  eventPublisher,
+  memberPepper,
+  memberStore,
+  now,
+  smsSender,
+} from '../../shared/adapters/runtime.ts';
 import { decideEnrolment } from '../../shared/enrolment/use-cases.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { functions } from '../manifest.ts';
+import spec from './decide-enrolment.fn.ts';
 
-const deps = enrolmentDeps();
+const deps = {
+  enrolments: enrolmentStore(),
+  members: memberStore(),
+  directory: directoryStore(),
+  publish: eventPublisher(),
+  sms: smsSender(),
+  email: emailSender(),
+  pepper: memberPepper(),
+  now,
+};
 
-export const handler = httpHandler(functions.decideEnrolment.trigger, async ({ caller, params, body }) =>
+export const handler = httpHandler(spec.trigger, async ({ caller, params, body }) =>
   ok(await decideEnrolment(params.enrolmentId, body, caller, deps)),
 );

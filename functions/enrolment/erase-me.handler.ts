@@ -1,11 +1,11 @@
-import { enrolmentDeps } from '../../shared/adapters/runtime.ts';
+import { eventPublisher, memberPepper, memberStore, now } from '../../shared/adapters/runtime.ts';
 import { eraseMe } from '../../shared/enrolment/members.ts';
 import { httpHandler, noContent } from '../../shared/http/handler.ts';
-import { functions } from '../manifest.ts';
+import spec from './erase-me.fn.ts';
 
-const deps = enrolmentDeps();
+const deps = { members: memberStore(), publish: eventPublisher(), pepper: memberPepper(), now };
 
-export const handler = httpHandler(functions.eraseMe.trigger, async ({ memberToken }) => {
+export const handler = httpHandler(spec.trigger, async ({ memberToken }) => {
   await eraseMe(memberToken, deps);
   return noContent();
 });

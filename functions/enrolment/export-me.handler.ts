@@ -1,10 +1,8 @@
-import { enrolmentDeps } from '../../shared/adapters/runtime.ts';
+import { directoryStore, memberPepper, memberStore, now } from '../../shared/adapters/runtime.ts';
 import { exportMe } from '../../shared/enrolment/members.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { functions } from '../manifest.ts';
+import spec from './export-me.fn.ts';
 
-const deps = enrolmentDeps();
+const deps = { members: memberStore(), directory: directoryStore(), pepper: memberPepper(), now };
 
-export const handler = httpHandler(functions.exportMe.trigger, async ({ memberToken }) =>
-  ok(await exportMe(memberToken, deps)),
-);
+export const handler = httpHandler(spec.trigger, async ({ memberToken }) => ok(await exportMe(memberToken, deps)));

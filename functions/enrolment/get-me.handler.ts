@@ -1,10 +1,8 @@
-import { enrolmentDeps } from '../../shared/adapters/runtime.ts';
+import { directoryStore, memberPepper, memberStore } from '../../shared/adapters/runtime.ts';
 import { getMe } from '../../shared/enrolment/members.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { functions } from '../manifest.ts';
+import spec from './get-me.fn.ts';
 
-const deps = enrolmentDeps();
+const deps = { members: memberStore(), directory: directoryStore(), pepper: memberPepper() };
 
-export const handler = httpHandler(functions.getMe.trigger, async ({ memberToken }) =>
-  ok(await getMe(memberToken, deps)),
-);
+export const handler = httpHandler(spec.trigger, async ({ memberToken }) => ok(await getMe(memberToken, deps)));

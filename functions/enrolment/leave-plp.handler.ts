@@ -1,10 +1,28 @@
-import { enrolmentDeps } from '../../shared/adapters/runtime.ts';
+import {
+  directoryStore,
+  emailSender,
+  eventPublisher,
+  memberPepper,
+  memberStore,
+  now,
+  smsSender,
+  stageSettings,
+} from '../../shared/adapters/runtime.ts';
 import { leavePlp } from '../../shared/enrolment/members.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { functions } from '../manifest.ts';
+import spec from './leave-plp.fn.ts';
 
-const deps = enrolmentDeps();
+const deps = {
+  members: memberStore(),
+  directory: directoryStore(),
+  publish: eventPublisher(),
+  sms: smsSender(),
+  email: emailSender(),
+  pepper: memberPepper(),
+  publicBaseUrl: stageSettings().publicBaseUrl,
+  now,
+};
 
-export const handler = httpHandler(functions.leavePlp.trigger, async ({ memberToken, params }) =>
+export const handler = httpHandler(spec.trigger, async ({ memberToken, params }) =>
   ok(await leavePlp(memberToken, params.plpId, deps)),
 );

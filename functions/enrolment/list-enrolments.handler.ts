@@ -1,10 +1,10 @@
-import { enrolmentDeps } from '../../shared/adapters/runtime.ts';
+import { directoryStore, enrolmentStore } from '../../shared/adapters/runtime.ts';
 import { listEnrolmentsForCoordinator } from '../../shared/enrolment/use-cases.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { functions } from '../manifest.ts';
+import spec from './list-enrolments.fn.ts';
 
-const deps = enrolmentDeps();
+const deps = { enrolments: enrolmentStore(), directory: directoryStore() };
 
-export const handler = httpHandler(functions.listEnrolments.trigger, async ({ caller, query }) =>
+export const handler = httpHandler(spec.trigger, async ({ caller, query }) =>
   ok({ items: await listEnrolmentsForCoordinator(caller, query, deps) }),
 );

@@ -1,10 +1,10 @@
-import { enrolmentDeps } from '../../shared/adapters/runtime.ts';
+import { directoryStore, memberStore } from '../../shared/adapters/runtime.ts';
 import { listMembersForCoordinator } from '../../shared/enrolment/members.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { functions } from '../manifest.ts';
+import spec from './list-members.fn.ts';
 
-const deps = enrolmentDeps();
+const deps = { members: memberStore(), directory: directoryStore() };
 
-export const handler = httpHandler(functions.listMembers.trigger, async ({ caller, query }) =>
+export const handler = httpHandler(spec.trigger, async ({ caller, query }) =>
   ok(await listMembersForCoordinator(caller, query, deps)),
 );

@@ -1,7 +1,31 @@
-import { enrolmentDeps } from '../../shared/adapters/runtime.ts';
+import {
+  directoryStore,
+  emailSender,
+  enrolmentStore,
+  eventPublisher,
+  limitStore,
+  memberPepper,
+  memberStore,
+  now,
+  onceStore,
+  smsSender,
+  stageSettings,
+} from '../../shared/adapters/runtime.ts';
 import { handleInboundSms } from '../../shared/enrolment/sms-inbound.ts';
 import { smsInboundHandler } from '../../shared/handlers/sms-inbound-handler.ts';
 
-const deps = enrolmentDeps();
+const deps = {
+  enrolments: enrolmentStore(),
+  members: memberStore(),
+  limits: limitStore(),
+  once: onceStore(),
+  directory: directoryStore(),
+  publish: eventPublisher(),
+  sms: smsSender(),
+  email: emailSender(),
+  pepper: memberPepper(),
+  publicBaseUrl: stageSettings().publicBaseUrl,
+  now,
+};
 
 export const handler = smsInboundHandler((sms) => handleInboundSms(sms, deps));

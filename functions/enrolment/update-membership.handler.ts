@@ -1,10 +1,10 @@
-import { enrolmentDeps } from '../../shared/adapters/runtime.ts';
+import { directoryStore, memberPepper, memberStore, now } from '../../shared/adapters/runtime.ts';
 import { updateMembership } from '../../shared/enrolment/members.ts';
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { functions } from '../manifest.ts';
+import spec from './update-membership.fn.ts';
 
-const deps = enrolmentDeps();
+const deps = { members: memberStore(), directory: directoryStore(), pepper: memberPepper(), now };
 
-export const handler = httpHandler(functions.updateMembership.trigger, async ({ memberToken, params, body }) =>
+export const handler = httpHandler(spec.trigger, async ({ memberToken, params, body }) =>
   ok(await updateMembership(memberToken, params.plpId, body, deps)),
 );

@@ -1,4 +1,4 @@
 import { httpHandler, ok } from '../../shared/http/handler.ts';
-import { functions } from '../manifest.ts';
+import spec from './health.fn.ts';
 
-export const handler = httpHandler(functions.health.trigger, async () => ok({ status: 'ok' }));
+export const handler = httpHandler(spec.trigger, async () => ok({ status: 'ok' }));

@@ -11,6 +11,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { EventContract } from '../../events/define-event.ts';
 import { tableDefinition } from '../../shared/table/definition.ts';
+import { bundling } from '../bundling.ts';
 
 /** Item reads (transactions use the same actions); Query and Scan also on the indexes. */
 export const tableReadActions = [
@@ -31,13 +32,6 @@ export const tableWriteActions = [
 /** The repository root: manifest entries (`functions/…/*.handler.ts`) are relative to it. */
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
-/**
- * CommonJS dependencies bundled into an ES module still call `require` (for Node built-ins), which an ES
- * module does not have: the banner creates one. The import is aliased so it never clashes with a bundled name.
- */
-const requireBanner =
-  "import { createRequire as __plpCreateRequire } from 'node:module'; const require = __plpCreateRequire(import.meta.url);";
-
 /** Any SES identity of the account and region, for stages without a sender domain. */
 const anyIdentityArn = 'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*';
 
@@ -50,9 +44,8 @@ export type AppFunctionProps = {
   workload: 'api' | 'worker';
   memoryMb?: number;
   timeoutSeconds?: number;
-  logLevel?: string;
-  /** Origin of the member pages (PUBLIC_BASE_URL): links are `<url>/me#token=…`, `<url>/join#enrolment=…`. */
-  publicBaseUrl: string;
+  /** Its whole environment: functionEnvironment() of infra/environment.ts, derived from its spec. */
+  environment: Record<string, string>;
 };
 
 /**
@@ -96,23 +89,16 @@ export class AppFunction extends NodejsFunction {
       tracing: Tracing.ACTIVE,
       role,
       logGroup,
-      environment: {
-        POWERTOOLS_SERVICE_NAME: 'plp-alert',
-        POWERTOOLS_METRICS_NAMESPACE: 'PlpAlert',
-        LOG_LEVEL: props.logLevel ?? 'INFO',
-        STAGE: props.stage,
-        PUBLIC_BASE_URL: props.publicBaseUrl,
-        // Stack traces point at the TypeScript sources (the bundle ships its source map).
-        NODE_OPTIONS: '--enable-source-maps',
-      },
+      environment: props.environment,
       bundling: {
         format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: requireBanner,
-        target: 'node20',
-        minify: true,
+        mainFields: [...bundling.mainFields],
+        banner: bundling.banner,
+        target: bundling.target,
+        minify: bundling.minify,
         sourceMap: true,
         sourcesContent: false,
+        esbuildArgs: Object.fromEntries(Object.entries(bundling.alias).map(([from, to]) => [`--alias:${from}`, to])),
         // Bundle the AWS SDK v3 instead of using the runtime's copy.
         bundleAwsSDK: true,
         externalModules: [],
@@ -127,7 +113,7 @@ export class AppFunction extends NodejsFunction {
   }
 
   /**
-   * Read or read/write on the single table; sets TABLE_NAME. Statements name the table and each of its
+   * Read or read/write on the single table. Statements name the table and each of its
    * indexes (from shared/table/definition.ts) instead of `grantReadData`'s `<table>/index/*` wildcard.
    */
   bindTable(table: ITable, mode: 'read' | 'readWrite') {
@@ -138,11 +124,10 @@ export class AppFunction extends NodejsFunction {
     if (mode === 'readWrite') {
       this.addToRolePolicy(new PolicyStatement({ actions: [...tableWriteActions], resources: [table.tableArn] }));
     }
-    this.addEnvironment('TABLE_NAME', table.tableName);
     return this;
   }
 
-  /** PutEvents on the bus, only for the sources of the contracts it publishes; sets EVENT_BUS_NAME. */
+  /** PutEvents on the bus, only for the sources of the contracts it publishes. */
   bindBus(bus: IEventBus, publishes: readonly EventContract[]) {
     const sources = [...new Set(publishes.map((c) => c.source))].sort();
     this.addToRolePolicy(
@@ -155,20 +140,18 @@ export class AppFunction extends NodejsFunction {
         },
       }),
     );
-    this.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
     return this;
   }
 
-  /** SendMessage on a queue of the manifest; sets QUEUE_URL_<NAME>. */
-  bindQueue(name: string, queue: IQueue) {
+  /** SendMessage on a queue of the manifest. */
+  bindQueue(queue: IQueue) {
     queue.grantSendMessages(this);
-    this.addEnvironment(queueUrlVariable(name), queue.queueUrl);
     return this;
   }
 
   /**
    * The member pepper (HMAC key of codes, member tokens and contact keys): GetSecretValue on that one
-   * secret, nothing else (the runtime never describes it); sets MEMBER_PEPPER_SECRET_ARN. The secret uses
+   * secret, nothing else (the runtime never describes it). The secret uses
    * the AWS managed key aws/secretsmanager, whose key policy lets Secrets Manager decrypt for any caller of
    * the account allowed GetSecretValue: no KMS statement is needed.
    */
@@ -176,13 +159,11 @@ export class AppFunction extends NodejsFunction {
     this.addToRolePolicy(
       new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
     );
-    this.addEnvironment('MEMBER_PEPPER_SECRET_ARN', secret.secretArn);
     return this;
   }
 
   /** Outbound SMS: sns:Publish to phone numbers. */
-  bindSms(senderId?: string) {
-    if (senderId) this.addEnvironment('SMS_SENDER_ID', senderId);
+  bindSms() {
     // Publishing to a phone number (PhoneNumber parameter) has no topic ARN: IAM only accepts "*".
     this.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
     this.wildcardReasons.push(
@@ -193,8 +174,7 @@ export class AppFunction extends NodejsFunction {
   }
 
   /**
-   * E-mail through SES v2 with the stage's configuration set and sender identity; sets
-   * EMAIL_CONFIGURATION_SET and, when the identity is known, EMAIL_FROM.
+   * E-mail through SES v2 with the stage's configuration set and sender identity.
    */
   bindEmail(email: { configurationSetName: string; senderDomain?: string }) {
     const stack = Stack.of(this);
@@ -211,9 +191,7 @@ export class AppFunction extends NodejsFunction {
     this.addToRolePolicy(
       new PolicyStatement({ actions: ['ses:SendEmail'], resources: [configurationSetArn, identityArn] }),
     );
-    this.addEnvironment('EMAIL_CONFIGURATION_SET', email.configurationSetName);
-    if (email.senderDomain) this.addEnvironment('EMAIL_FROM', `no-reply@${email.senderDomain}`);
-    else {
+    if (!email.senderDomain) {
       Validations.of(this.serviceRole).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${anyIdentityArn.replace(/\$\{/g, '<').replace(/\}/g, '>')}]`,
         reason:
@@ -230,10 +208,3 @@ export class AppFunction extends NodejsFunction {
     });
   }
 }
-
-/** QUEUE_URL_<NAME>: `alert-deliveries` → QUEUE_URL_ALERT_DELIVERIES. */
-export const queueUrlVariable = (queueName: string) =>
-  `QUEUE_URL_${queueName
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .toUpperCase()}`;

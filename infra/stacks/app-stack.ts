@@ -21,6 +21,7 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../../functions/manifest.ts';
+import { functionEnvironment, type StageResources } from '../environment.ts';
 import { AppFunction } from '../constructs/app-function.ts';
 import type { StatefulStack } from './stateful-stack.ts';
 
@@ -36,6 +37,8 @@ export type AppStackProps = StackProps & {
    * API's endpoint when not given.
    */
   publicBaseUrl?: string;
+  /** Per-client-address limits on the anonymous routes (context `clientLimits=off` turns them off). */
+  clientLimits?: boolean;
 };
 
 /**
@@ -79,9 +82,8 @@ export class AppStack extends Stack {
 
   private readonly stage: string;
   private readonly stateful: StatefulStack;
-  private readonly smsSenderId?: string;
-  /** PUBLIC_BASE_URL of every function (a token: the API endpoint, unless context publicBaseUrl is set). */
-  private readonly publicBaseUrl: string;
+  /** What the functions' environments are made of (infra/environment.ts). */
+  private readonly resources: StageResources;
   private readonly apiStage: HttpStage;
   private readonly authorizer: HttpUserPoolAuthorizer;
   private readonly routeKeys = new Set<string>();
@@ -92,7 +94,6 @@ export class AppStack extends Stack {
     super(scope, id, props);
     this.stage = props.stage;
     this.stateful = props.stateful;
-    this.smsSenderId = props.smsSenderId;
 
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: `plp-${this.stage}`,
@@ -101,7 +102,22 @@ export class AppStack extends Stack {
     });
     // The API endpoint (`https://<id>.execute-api.<region>.amazonaws.com`, the `$default` stage) refers to
     // the API alone, which depends on no function: functions may carry it without a dependency cycle.
-    this.publicBaseUrl = props.publicBaseUrl ? checkPublicBaseUrl(props.publicBaseUrl) : this.api.apiEndpoint;
+    const { stateful } = props;
+    this.resources = {
+      stage: this.stage,
+      logLevel: props.logLevel ?? 'INFO',
+      publicBaseUrl: props.publicBaseUrl ? checkPublicBaseUrl(props.publicBaseUrl) : this.api.apiEndpoint,
+      clientLimits: props.clientLimits ?? true,
+      tableName: stateful.table.tableName,
+      eventBusName: stateful.bus.eventBusName,
+      queueUrl: (name) => this.queue(name).queueUrl,
+      pepperSecretArn: stateful.memberPepper.secretArn,
+      smsSenderId: props.smsSenderId,
+      email: {
+        configurationSetName: stateful.configurationSet.configurationSetName,
+        from: stateful.senderDomain ? `no-reply@${stateful.senderDomain}` : undefined,
+      },
+    };
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
     this.apiStage = new HttpStage(this, 'ApiDefaultStage', {
       httpApi: this.api,
@@ -132,7 +148,7 @@ export class AppStack extends Stack {
     const specs = props.functions;
     this.createQueues(specs);
     for (const [name, spec] of specs) {
-      const fn = this.createFunction(name, spec, props.logLevel);
+      const fn = this.createFunction(name, spec);
       this.functions.set(name, fn);
       this.connectTrigger(name, fn, spec);
       fn.metricErrors({ period: Duration.minutes(5) }).createAlarm(this, `${fn.node.id}Errors`, {
@@ -151,7 +167,7 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.stateful.table.tableName });
   }
 
-  private createFunction(name: string, spec: FunctionSpec, logLevel?: string) {
+  private createFunction(name: string, spec: FunctionSpec) {
     const { access, trigger } = spec;
     const fn = new AppFunction(this, pascalCase(name), {
       entry: spec.entry,
@@ -160,14 +176,13 @@ export class AppStack extends Stack {
       workload: trigger.kind === 'http' ? 'api' : 'worker',
       memoryMb: spec.memoryMb,
       timeoutSeconds: spec.timeoutSeconds,
-      logLevel,
-      publicBaseUrl: this.publicBaseUrl,
+      environment: functionEnvironment(spec, this.resources),
     });
     if (access.table) fn.bindTable(this.stateful.table, access.table);
     if (access.publishes?.length) fn.bindBus(this.stateful.bus, access.publishes);
-    for (const queueName of access.sendsTo ?? []) fn.bindQueue(queueName, this.queue(queueName));
+    for (const queueName of access.sendsTo ?? []) fn.bindQueue(this.queue(queueName));
     if (access.pepper) fn.bindPepper(this.stateful.memberPepper);
-    if (access.sms) fn.bindSms(this.smsSenderId);
+    if (access.sms) fn.bindSms();
     if (access.email) {
       fn.bindEmail({
         configurationSetName: this.stateful.configurationSet.configurationSetName,

@@ -1,78 +1,94 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventPublisher } from '../../events/define-event.ts';
 import type { DirectoryStore } from '../directory/ports.ts';
+import type { EnrolmentStore, LimitStore, MemberStore, OnceStore } from '../enrolment/ports.ts';
 import { readEnv } from '../env.ts';
+import type { EmailSender, SmsSender } from '../messaging/ports.ts';
 import { documentClient } from './dynamodb/client.ts';
 import { dynamoDirectoryStore } from './dynamodb/directory-store.ts';
-import { dynamoEnrolmentStore } from './dynamodb/enrolment-store.ts';
-import type { EnrolmentDeps } from '../enrolment/context.ts';
+import {
+  dynamoEnrolmentStore,
+  dynamoLimitStore,
+  dynamoMemberStore,
+  dynamoOnceStore,
+} from './dynamodb/enrolment-store.ts';
 import { eventBridgePublisher } from './eventbridge/event-publisher.ts';
-import type { EmailSender, SmsSender } from '../messaging/ports.ts';
 import { localHub } from './local/hub.ts';
 import { cachedSecret } from './secretsmanager/secret.ts';
-import { sesClientFromEnv, sesEmailSender } from './sesv2/email-sender.ts';
+import { sesEmailSender } from './sesv2/email-sender.ts';
 import { snsSmsSender } from './sns/sms-sender.ts';
 
 /**
- * Adapter factories for handlers, called once at module scope. Real AWS clients in the cloud; DynamoDB and
- * SES go to their local servers through *_ENDPOINT variables; bus, queues and SMS use the local hub when the
- * local runtime has filled it.
+ * The adapter factories of the handlers, in one place. A handler calls the ones its use case needs, once,
+ * at module scope: each reads the environment variables its binding sets (infra/environment.ts) and fails
+ * the cold start when one is missing, in AWS and in the local runtime alike. Endpoints of local servers
+ * come from the SDK's own AWS_ENDPOINT_URL_<SERVICE> variables; the bus, SMS and secrets use the local
+ * hub when the local runtime has filled it (there is no local server for them).
  */
-export const directoryStore = (): DirectoryStore =>
-  dynamoDirectoryStore(documentClient(), readEnv(['TABLE_NAME']).TABLE_NAME);
 
-export const eventPublisher = (): EventPublisher =>
-  localHub.publish ?? eventBridgePublisher(new EventBridgeClient({}), readEnv(['EVENT_BUS_NAME']).EVENT_BUS_NAME);
+let doc: DynamoDBDocumentClient | undefined;
+/** One document client per container, shared by every store of the function. */
+const table = (): [DynamoDBDocumentClient, string] => {
+  const { TABLE_NAME } = readEnv(['TABLE_NAME']);
+  doc ??= documentClient();
+  return [doc, TABLE_NAME];
+};
+
+export const directoryStore = (): DirectoryStore => dynamoDirectoryStore(...table());
+export const enrolmentStore = (): EnrolmentStore => dynamoEnrolmentStore(...table());
+export const memberStore = (): MemberStore => dynamoMemberStore(...table());
+export const limitStore = (): LimitStore => dynamoLimitStore(...table());
+export const onceStore = (): OnceStore => dynamoOnceStore(...table());
+
+/** PutEvents on the stage's bus (the local bus under `npm start`). */
+export const eventPublisher = (): EventPublisher => {
+  const { EVENT_BUS_NAME } = readEnv(['EVENT_BUS_NAME']);
+  return localHub.publish ?? eventBridgePublisher(new EventBridgeClient({}), EVENT_BUS_NAME);
+};
 
 /** SNS in AWS (sender id from SMS_SENDER_ID); the local SMS outbox under `npm start`. */
 export const smsSender = (): SmsSender =>
   localHub.sms ?? snsSmsSender(new SNSClient({}), { senderId: process.env.SMS_SENDER_ID || undefined });
 
-/** SES v2 (aws-ses-v2-local when SES_ENDPOINT is set); EMAIL_FROM is required, set from the sender domain. */
-export const emailSender = (): EmailSender =>
-  sesEmailSender(sesClientFromEnv(), {
-    from: readEnv(['EMAIL_FROM']).EMAIL_FROM,
-    configurationSet: process.env.EMAIL_CONFIGURATION_SET || undefined,
-  });
-
-export const now = () => new Date();
-
-let pepperFromSecret: (() => Promise<string>) | undefined;
 /**
- * The HMAC key of codes, member tokens and contact keys: MEMBER_PEPPER locally, else the Secrets Manager
- * secret named by MEMBER_PEPPER_SECRET_ARN, read once per container.
+ * SES v2 with the stage's configuration set. The sender address (EMAIL_FROM, set from the stage's sender
+ * domain) is read at the first send, so a stage deployed without a sender domain still starts (and logs a
+ * clear error when it tries to mail).
  */
-export const memberPepper = (): Promise<string> => {
-  if (process.env.MEMBER_PEPPER) return Promise.resolve(process.env.MEMBER_PEPPER);
-  pepperFromSecret ??= cachedSecret(
-    new SecretsManagerClient({}),
-    readEnv(['MEMBER_PEPPER_SECRET_ARN']).MEMBER_PEPPER_SECRET_ARN,
-  );
-  return pepperFromSecret();
-};
-
-/** Built on first use, so a function without SMS or e-mail access never needs their settings. */
-function lazy<T extends object>(make: () => T): T {
-  let instance: T | undefined;
-  return new Proxy({} as T, { get: (_t, prop) => Reflect.get((instance ??= make()), prop) });
-}
-
-/** Everything the enrolment and membership use cases need. */
-export const enrolmentDeps = (): EnrolmentDeps => {
-  let publisher: EventPublisher | undefined;
-  const doc = documentClient();
-  const { TABLE_NAME } = readEnv(['TABLE_NAME']);
+export const emailSender = (): EmailSender => {
+  let sender: EmailSender | undefined;
   return {
-    store: dynamoEnrolmentStore(doc, TABLE_NAME),
-    directory: dynamoDirectoryStore(doc, TABLE_NAME),
-    publish: ((contract, data, options) => (publisher ??= eventPublisher())(contract, data, options)) as EventPublisher,
-    sms: lazy(smsSender),
-    email: lazy(emailSender),
-    now,
-    pepper: memberPepper,
-    publicBaseUrl: (process.env.PUBLIC_BASE_URL ?? '').replace(/\/$/, ''),
-    clientLimits: process.env.PLP_RATE_LIMITS !== 'off',
+    send: (m) =>
+      (sender ??= sesEmailSender(new SESv2Client({}), {
+        from: readEnv(['EMAIL_FROM']).EMAIL_FROM,
+        configurationSet: process.env.EMAIL_CONFIGURATION_SET || undefined,
+      })).send(m),
   };
 };
+
+/**
+ * The HMAC key of codes, member tokens and contact keys: the Secrets Manager secret named by
+ * MEMBER_PEPPER_SECRET_ARN, read once per container; the local runtime's secret store under `npm start`.
+ */
+export const memberPepper = (): (() => Promise<string>) => {
+  const { MEMBER_PEPPER_SECRET_ARN: arn } = readEnv(['MEMBER_PEPPER_SECRET_ARN']);
+  const local = localHub.secrets;
+  return local ? () => local.get(arn) : cachedSecret(new SecretsManagerClient({}), arn);
+};
+
+/** Settings of the stage, the same for every function (infra/environment.ts). */
+export const stageSettings = () => {
+  const env = readEnv(['PUBLIC_BASE_URL', 'CLIENT_LIMITS']);
+  return {
+    /** Where member pages live: links are `${publicBaseUrl}/me#token=…`. */
+    publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    /** Per-client-address limits on the anonymous routes ('off' only for local load and black-box tests). */
+    clientLimits: env.CLIENT_LIMITS !== 'off',
+  };
+};
+
+export const now = () => new Date();

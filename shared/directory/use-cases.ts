@@ -14,7 +14,11 @@ export type DirectoryDeps = { store: DirectoryStore; publish: EventPublisher; no
 const callerId = (caller: Caller) => principalIdsOf(caller)[0] as string;
 
 /** A region administrator registers a commune and, optionally, its commune administrators. */
-export async function createCommune(input: CreateCommuneInput, caller: Caller, d: DirectoryDeps): Promise<Commune> {
+export async function createCommune(
+  input: CreateCommuneInput,
+  caller: Caller,
+  d: Pick<DirectoryDeps, 'store' | 'now'>,
+): Promise<Commune> {
   assertGroup(caller, 'region_admin');
   const commune: Commune = {
     nis: input.nis,

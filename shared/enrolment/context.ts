@@ -9,11 +9,14 @@ import { hashSecret } from './codes.ts';
 import { canReceiveSms } from './phone.ts';
 import { CLIENT_LIMITS, CONTACT_LIMITS, type LimitRule } from './limits.ts';
 import type { Channel } from './model.ts';
-import type { EnrolmentStore } from './ports.ts';
+import type { EnrolmentStore, LimitStore, MemberStore, OnceStore } from './ports.ts';
 
 /** What the enrolment and membership use cases need from the outside world. */
 export type EnrolmentDeps = {
-  store: EnrolmentStore;
+  enrolments: EnrolmentStore;
+  members: MemberStore;
+  limits: LimitStore;
+  once: OnceStore;
   directory: Pick<DirectoryStore, 'getPlp' | 'getPlps' | 'plpIdByCode' | 'assignmentsOf'>;
   publish: EventPublisher;
   sms: SmsSender;
@@ -23,11 +26,14 @@ export type EnrolmentDeps = {
   pepper: () => Promise<string>;
   /** Where member pages live: links are `${publicBaseUrl}/me#token=…`. */
   publicBaseUrl: string;
-  /** Per-client-address limits (off only in local load and black-box tests). */
+  /** Per-client-address limits: a stage setting (off only in local load and black-box tests). */
   clientLimits: boolean;
   allowedCountries?: readonly CountryCode[];
   newId?: () => string;
 };
+
+/** The part of EnrolmentDeps a use case needs: it names them, and its handler builds only those. */
+export type Needs<K extends keyof EnrolmentDeps> = Pick<EnrolmentDeps, K>;
 
 /** The table never holds a contact in a key: phones and e-mails are looked up by their HMAC. */
 export const contactHash = (contact: string, pepper: string) => hashSecret(`contact:${contact.toLowerCase()}`, pepper);
@@ -37,13 +43,19 @@ export const contactHashesOf = (person: { phone?: string; email?: string }, pepp
   [person.phone, person.email].filter((c): c is string => c !== undefined).map((c) => contactHash(c, pepper));
 
 /** Counts one send under the rules, or 429 with the wait when the limit is reached. */
-async function consume(kind: string, keyHash: string, rules: readonly LimitRule[], message: string, d: EnrolmentDeps) {
-  const decision = await d.store.consumeLimit(kind, keyHash, rules, d.now());
+async function consume(
+  kind: string,
+  keyHash: string,
+  rules: readonly LimitRule[],
+  message: string,
+  d: Needs<'limits' | 'now'>,
+) {
+  const decision = await d.limits.consumeLimit(kind, keyHash, rules, d.now());
   if (!decision.allowed) throw new RateLimitedError(message, decision.retryAfterSeconds);
 }
 
 /** Per-contact limit on codes and member links (≤ 3 an hour, ≤ 5 a day) → 429 beyond. */
-export const limitContact = async (contact: string, d: EnrolmentDeps) =>
+export const limitContact = async (contact: string, d: Needs<'limits' | 'now' | 'pepper'>) =>
   consume(
     'contact',
     contactHash(contact, await d.pepper()),
@@ -53,7 +65,7 @@ export const limitContact = async (contact: string, d: EnrolmentDeps) =>
   );
 
 /** Per-client-address limit on the anonymous routes → 429 beyond. */
-export const limitClient = async (sourceIp: string, d: EnrolmentDeps) => {
+export const limitClient = async (sourceIp: string, d: Needs<'clientLimits' | 'limits' | 'now' | 'pepper'>) => {
   if (!d.clientLimits) return;
   const keyHash = hashSecret(`ip:${sourceIp}`, await d.pepper());
   await consume('client', keyHash, CLIENT_LIMITS, 'Too many requests from your address; try again later', d);
@@ -63,19 +75,19 @@ export const limitClient = async (sourceIp: string, d: EnrolmentDeps) => {
 const SMS_OPT_OUT = 'sms-optout';
 const SMS_OPT_OUT_SECONDS = 5 * 365 * 86_400;
 export const smsOptOut = {
-  async record(phone: string, d: EnrolmentDeps) {
-    await d.store.claimOnce(SMS_OPT_OUT, contactHash(phone, await d.pepper()), SMS_OPT_OUT_SECONDS, d.now());
+  async record(phone: string, d: Needs<'once' | 'pepper' | 'now'>) {
+    await d.once.claimOnce(SMS_OPT_OUT, contactHash(phone, await d.pepper()), SMS_OPT_OUT_SECONDS, d.now());
   },
-  async clear(phone: string, d: EnrolmentDeps) {
-    await d.store.releaseOnce(SMS_OPT_OUT, contactHash(phone, await d.pepper()));
+  async clear(phone: string, d: Needs<'once' | 'pepper' | 'now'>) {
+    await d.once.releaseOnce(SMS_OPT_OUT, contactHash(phone, await d.pepper()));
   },
-  async has(phone: string, d: EnrolmentDeps) {
-    return d.store.isClaimed(SMS_OPT_OUT, contactHash(phone, await d.pepper()), d.now());
+  async has(phone: string, d: Needs<'once' | 'pepper' | 'now'>) {
+    return d.once.isClaimed(SMS_OPT_OUT, contactHash(phone, await d.pepper()), d.now());
   },
 };
 
 /** Why no SMS may go to this number (a landline, or a STOP), or undefined when it may. */
-export async function smsRefusalFor(phone: string, d: EnrolmentDeps): Promise<string | undefined> {
+export async function smsRefusalFor(phone: string, d: Needs<'now' | 'once' | 'pepper'>): Promise<string | undefined> {
   if (!canReceiveSms(phone)) return 'give a mobile number (04xx…) for SMS, or an e-mail address';
   if (await smsOptOut.has(phone, d))
     return 'this number asked for no SMS (STOP): text JOIN and the PLP code from it, or give an e-mail address';
@@ -89,7 +101,7 @@ export async function notify<K extends MessageKind>(
   to: Recipient,
   kind: K,
   vars: MessageVars<K>,
-  d: Pick<EnrolmentDeps, 'sms' | 'email'>,
+  d: Needs<'sms' | 'email'>,
   channels: readonly Channel[] = to.channels,
 ): Promise<void> {
   for (const channel of channels) {
@@ -98,8 +110,7 @@ export async function notify<K extends MessageKind>(
   }
 }
 
-export const memberUrl = (d: Pick<EnrolmentDeps, 'publicBaseUrl'>, token: string) =>
-  `${d.publicBaseUrl}/me#token=${token}`;
-export const manageUrl = (d: Pick<EnrolmentDeps, 'publicBaseUrl'>) => `${d.publicBaseUrl}/me`;
-export const joinFormUrl = (d: Pick<EnrolmentDeps, 'publicBaseUrl'>, enrolmentId: string) =>
+export const memberUrl = (d: Needs<'publicBaseUrl'>, token: string) => `${d.publicBaseUrl}/me#token=${token}`;
+export const manageUrl = (d: Needs<'publicBaseUrl'>) => `${d.publicBaseUrl}/me`;
+export const joinFormUrl = (d: Needs<'publicBaseUrl'>, enrolmentId: string) =>
   `${d.publicBaseUrl}/join#enrolment=${enrolmentId}`;

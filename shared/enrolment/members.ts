@@ -6,7 +6,7 @@ import { attemptCode, hashSecret, newCode, newMemberToken } from './codes.ts';
 import {
   contactHash,
   contactHashesOf,
-  type EnrolmentDeps,
+  type Needs,
   limitClient,
   limitContact,
   manageUrl,
@@ -15,8 +15,8 @@ import {
   smsOptOut,
   smsRefusalFor,
 } from './context.ts';
+import type { ChangeContactInput } from './contact-input.ts';
 import {
-  type ChangeContactInput,
   type Channel,
   CONTACT_FIELD,
   EmailInput,
@@ -33,11 +33,11 @@ export const MAX_MEMBER_TOKENS = 5;
 const WELCOME_ONCE_SECONDS = 30 * 86_400;
 
 /** A new member token: its hash joins the member's list (dropping the oldest beyond the maximum). */
-async function issueToken(member: Member, d: EnrolmentDeps): Promise<string> {
+async function issueToken(member: Member, d: Needs<'members' | 'now' | 'pepper'>): Promise<string> {
   const { token, hash } = newMemberToken(await d.pepper());
   const tokenHashes = [...member.tokenHashes, hash];
   const removeTokens = tokenHashes.splice(0, Math.max(0, tokenHashes.length - MAX_MEMBER_TOKENS));
-  await d.store.writeMember({
+  await d.members.writeMember({
     member: { ...member, tokenHashes, version: member.version + 1, updatedAt: d.now().toISOString() },
     expectedVersion: member.version,
     addTokens: [hash],
@@ -53,14 +53,14 @@ async function issueToken(member: Member, d: EnrolmentDeps): Promise<string> {
  */
 export async function sendWelcome(
   data: { memberId: string; plpId: string; enrolmentId: string },
-  d: EnrolmentDeps,
+  d: Needs<'directory' | 'email' | 'members' | 'now' | 'once' | 'pepper' | 'publicBaseUrl' | 'sms'>,
 ): Promise<void> {
-  const found = await d.store.getMember(data.memberId);
+  const found = await d.members.getMember(data.memberId);
   if (!found || found.member.status !== 'active') return;
   const plp = await d.directory.getPlp(data.plpId);
   const channels: Channel[] = [];
   for (const channel of found.member.channels) {
-    if (await d.store.claimOnce('welcome', `${data.enrolmentId}:${channel}`, WELCOME_ONCE_SECONDS, d.now()))
+    if (await d.once.claimOnce('welcome', `${data.enrolmentId}:${channel}`, WELCOME_ONCE_SECONDS, d.now()))
       channels.push(channel);
   }
   if (channels.length === 0) return;
@@ -69,13 +69,13 @@ export async function sendWelcome(
     const vars = { plpName: plp?.name ?? 'PLP', memberUrl: memberUrl(d, token), manageUrl: manageUrl(d) };
     await notify(found.member, 'welcome', vars, d, channels);
   } catch (error) {
-    for (const channel of channels) await d.store.releaseOnce('welcome', `${data.enrolmentId}:${channel}`);
+    for (const channel of channels) await d.once.releaseOnce('welcome', `${data.enrolmentId}:${channel}`);
     throw error;
   }
 }
 
 /** A phone number or an e-mail address as the member gave it, normalised; undefined when it is neither. */
-function parseContact(contact: string, d: EnrolmentDeps): { value: string; channel: Channel } | undefined {
+function parseContact(contact: string, d: Needs<'allowedCountries'>): { value: string; channel: Channel } | undefined {
   if (contact.includes('@')) {
     // The rule every member's e-mail passed at enrolment: an address failing it belongs to no member.
     const email = EmailInput.safeParse(contact.trim());
@@ -93,7 +93,22 @@ function parseContact(contact: string, d: EnrolmentDeps): { value: string; chann
  * whether the contact is malformed, unknown, over its limit or a member's: the link goes only to that
  * contact, only if it belongs to a member of a PLP, at most 3 an hour and 5 a day.
  */
-export async function requestMemberLink(contact: string, client: { sourceIp: string }, d: EnrolmentDeps) {
+export async function requestMemberLink(
+  contact: string,
+  client: { sourceIp: string },
+  d: Needs<
+    | 'allowedCountries'
+    | 'clientLimits'
+    | 'email'
+    | 'limits'
+    | 'members'
+    | 'now'
+    | 'once'
+    | 'pepper'
+    | 'publicBaseUrl'
+    | 'sms'
+  >,
+) {
   await limitClient(client.sourceIp, d);
   const parsed = parseContact(contact, d);
   if (!parsed) return;
@@ -104,8 +119,8 @@ export async function requestMemberLink(contact: string, client: { sourceIp: str
     if (error instanceof RateLimitedError) return;
     throw error;
   }
-  const memberId = await d.store.memberIdByContact(contactHash(value, await d.pepper()));
-  const found = memberId ? await d.store.getMember(memberId) : undefined;
+  const memberId = await d.members.memberIdByContact(contactHash(value, await d.pepper()));
+  const found = memberId ? await d.members.getMember(memberId) : undefined;
   if (!found || found.memberships.length === 0) return;
   // A number that sent STOP gets no SMS, not even its link: the member asks by e-mail instead.
   if (channel === 'sms' && !found.member.channels.includes('sms')) return;
@@ -119,14 +134,15 @@ export async function requestMemberLink(contact: string, client: { sourceIp: str
 }
 
 /** The member whose token this is, or 401. */
-export async function authenticateMember(token: string, d: EnrolmentDeps) {
-  const memberId = token.length <= 128 ? await d.store.memberIdByToken(hashSecret(token, await d.pepper())) : undefined;
-  const found = memberId ? await d.store.getMember(memberId) : undefined;
+export async function authenticateMember(token: string, d: Needs<'members' | 'pepper'>) {
+  const memberId =
+    token.length <= 128 ? await d.members.memberIdByToken(hashSecret(token, await d.pepper())) : undefined;
+  const found = memberId ? await d.members.getMember(memberId) : undefined;
   if (!found) throw new UnauthorizedError('This member link is not valid (any more); ask for a new one');
   return found;
 }
 
-async function view(member: Member, memberships: Membership[], d: EnrolmentDeps): Promise<MeView> {
+async function view(member: Member, memberships: Membership[], d: Needs<'directory'>): Promise<MeView> {
   const plps = await d.directory.getPlps(memberships.map((m) => m.plpId));
   return {
     memberId: member.memberId,
@@ -140,13 +156,17 @@ async function view(member: Member, memberships: Membership[], d: EnrolmentDeps)
   };
 }
 
-export async function getMe(token: string, d: EnrolmentDeps): Promise<MeView> {
+export async function getMe(token: string, d: Needs<'directory' | 'members' | 'pepper'>): Promise<MeView> {
   const { member, memberships } = await authenticateMember(token, d);
   return view(member, memberships, d);
 }
 
 /** Language and channels; each channel needs its contact. */
-export async function updateMe(token: string, input: UpdateMeInput, d: EnrolmentDeps): Promise<MeView> {
+export async function updateMe(
+  token: string,
+  input: UpdateMeInput,
+  d: Needs<'directory' | 'members' | 'now' | 'once' | 'pepper'>,
+): Promise<MeView> {
   const { member, memberships } = await authenticateMember(token, d);
   const channels = input.channels ?? member.channels;
   const missing = channels.filter((c) => member[CONTACT_FIELD[c]] === undefined);
@@ -165,7 +185,7 @@ export async function updateMe(token: string, input: UpdateMeInput, d: Enrolment
     updatedAt: d.now().toISOString(),
     version: member.version + 1,
   };
-  await d.store.writeMember({ member: next, expectedVersion: member.version });
+  await d.members.writeMember({ member: next, expectedVersion: member.version });
   // The member asks for SMS again on their own page: a former STOP no longer applies.
   if (next.phone && next.channels.includes('sms') && !member.channels.includes('sms'))
     await smsOptOut.clear(next.phone, d);
@@ -176,9 +196,9 @@ export async function updateMe(token: string, input: UpdateMeInput, d: Enrolment
  * Erasure: the member item, memberships, contact and token entries are deleted at once. Enrolment records
  * keep no contact data after activation, and reports will refer to the member id only.
  */
-export async function eraseMe(token: string, d: EnrolmentDeps): Promise<void> {
+export async function eraseMe(token: string, d: Needs<'members' | 'now' | 'pepper' | 'publish'>): Promise<void> {
   const { member, memberships } = await authenticateMember(token, d);
-  await d.store.eraseMember(member, memberships, contactHashesOf(member, await d.pepper()));
+  await d.members.eraseMember(member, memberships, contactHashesOf(member, await d.pepper()));
   await publishLeft(member.memberId, memberships, 'erased', d);
 }
 
@@ -186,7 +206,11 @@ export async function eraseMe(token: string, d: EnrolmentDeps): Promise<void> {
  * The member leaves one PLP from their member page (and stays in the others). Leaving the last one makes
  * them `left`, with their link still valid for export and erasure. Not their PLP → 404.
  */
-export async function leavePlp(token: string, plpId: string, d: EnrolmentDeps): Promise<MeView> {
+export async function leavePlp(
+  token: string,
+  plpId: string,
+  d: Needs<'directory' | 'email' | 'members' | 'now' | 'pepper' | 'publicBaseUrl' | 'publish' | 'sms'>,
+): Promise<MeView> {
   const { member, memberships } = await authenticateMember(token, d);
   const leaving = memberships.find((m) => m.plpId === plpId);
   if (!leaving) throw new NotFoundError('You are not a member of this PLP');
@@ -197,7 +221,7 @@ export async function leavePlp(token: string, plpId: string, d: EnrolmentDeps): 
     updatedAt: d.now().toISOString(),
     version: member.version + 1,
   };
-  await d.store.writeMember({ member: next, expectedVersion: member.version, deleteMemberships: [plpId] });
+  await d.members.writeMember({ member: next, expectedVersion: member.version, deleteMemberships: [plpId] });
   await publishLeft(member.memberId, [leaving], 'member_link', d);
   const plp = await d.directory.getPlp(plpId);
   await notify(member, 'left', { plpName: plp?.name ?? 'PLP', manageUrl: manageUrl(d) }, d);
@@ -212,7 +236,7 @@ export async function requestContactChange(
   token: string,
   input: ChangeContactInput,
   client: { sourceIp: string },
-  d: EnrolmentDeps,
+  d: Needs<'allowedCountries' | 'clientLimits' | 'email' | 'limits' | 'members' | 'now' | 'once' | 'pepper' | 'sms'>,
 ): Promise<{ status: 'pending_confirmation' }> {
   await limitClient(client.sourceIp, d);
   const { member } = await authenticateMember(token, d);
@@ -228,7 +252,7 @@ export async function requestContactChange(
   await limitContact(value, d);
   const now = d.now();
   const { code, stored } = newCode(await d.pepper(), now);
-  await d.store.writeMember({
+  await d.members.writeMember({
     member: {
       ...member,
       pendingContact: {
@@ -254,7 +278,11 @@ export async function requestContactChange(
  * The code sent to the new contact. Wrong → 400 (the 5th drops the request), expired → 400, none pending
  * → 409, the contact held by another member → 409. On success the new contact replaces the old one.
  */
-export async function confirmContactChange(token: string, code: string, d: EnrolmentDeps): Promise<MeView> {
+export async function confirmContactChange(
+  token: string,
+  code: string,
+  d: Needs<'directory' | 'members' | 'now' | 'once' | 'pepper'>,
+): Promise<MeView> {
   const { member, memberships } = await authenticateMember(token, d);
   const pending = member.pendingContact;
   if (!pending) throw new ConflictError('No contact change is waiting for a code; ask for a new one');
@@ -266,7 +294,7 @@ export async function confirmContactChange(token: string, code: string, d: Enrol
   if (attempt.outcome === 'expired')
     throw new ValidationError('The code has expired; ask for a new one', [{ path: 'code', message: 'expired' }]);
   if (attempt.outcome !== 'confirmed') {
-    await d.store.writeMember({
+    await d.members.writeMember({
       member: attempt.locked
         ? base
         : { ...base, pendingContact: { ...pending, code: { ...pending.code, attempts: attempt.attempts } } },
@@ -278,12 +306,12 @@ export async function confirmContactChange(token: string, code: string, d: Enrol
   }
   const field = CONTACT_FIELD[pending.channel];
   const newHash = contactHash(pending.value, pepper);
-  const holder = await d.store.memberIdByContact(newHash);
+  const holder = await d.members.memberIdByContact(newHash);
   if (holder !== undefined && holder !== member.memberId)
     throw new ConflictError('This contact belongs to another membership; erase that one first');
   const old = member[field];
   const next: Member = { ...base, [field]: pending.value };
-  await d.store.writeMember({
+  await d.members.writeMember({
     member: next,
     expectedVersion: member.version,
     addContacts: [newHash],
@@ -298,14 +326,14 @@ export async function updateMembership(
   token: string,
   plpId: string,
   input: UpdateMembershipInput,
-  d: EnrolmentDeps,
+  d: Needs<'directory' | 'members' | 'now' | 'pepper'>,
 ): Promise<{ plpId: string; plpName: string; address: Address }> {
   const { member, memberships } = await authenticateMember(token, d);
   const membership = memberships.find((m) => m.plpId === plpId);
   const plp = membership ? await d.directory.getPlp(plpId) : undefined;
   if (!membership || !plp) throw new NotFoundError('You are not a member of this PLP');
   assertInZone(input.address, plp);
-  await d.store.writeMember({
+  await d.members.writeMember({
     member: { ...member, updatedAt: d.now().toISOString(), version: member.version + 1 },
     expectedVersion: member.version,
     putMemberships: [{ ...membership, address: input.address }],
@@ -314,7 +342,7 @@ export async function updateMembership(
 }
 
 /** GDPR access: everything held about the member. */
-export async function exportMe(token: string, d: EnrolmentDeps) {
+export async function exportMe(token: string, d: Needs<'directory' | 'members' | 'now' | 'pepper'>) {
   const { member, memberships } = await authenticateMember(token, d);
   const plps = new Map((await d.directory.getPlps(memberships.map((m) => m.plpId))).map((p) => [p.plpId, p]));
   const { tokenHashes, version, pendingContact, ...person } = member;
@@ -342,7 +370,7 @@ export async function publishLeft(
   memberId: string,
   memberships: Membership[],
   reason: 'sms_stop' | 'member_link' | 'erased' | 'coordinator',
-  d: Pick<EnrolmentDeps, 'publish' | 'now'>,
+  d: Needs<'publish' | 'now'>,
 ): Promise<void> {
   const at = d.now().toISOString();
   for (const m of memberships) {
@@ -358,12 +386,12 @@ export async function publishLeft(
 export async function listMembersForCoordinator(
   caller: Caller,
   query: { plpId: string; limit: number; cursor?: string | undefined },
-  d: EnrolmentDeps,
+  d: Needs<'directory' | 'members'>,
 ) {
   assertGroup(caller, 'coordinator');
   assertPlpRole(caller, await loadScope(caller, d.directory), 'coordinator', query.plpId);
-  const page = await d.store.membershipsOf(query.plpId, query.limit, query.cursor);
-  const members = new Map((await d.store.getMembers(page.items.map((m) => m.memberId))).map((m) => [m.memberId, m]));
+  const page = await d.members.membershipsOf(query.plpId, query.limit, query.cursor);
+  const members = new Map((await d.members.getMembers(page.items.map((m) => m.memberId))).map((m) => [m.memberId, m]));
   return {
     items: page.items.flatMap((ms) => {
       const m = members.get(ms.memberId);

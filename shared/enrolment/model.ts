@@ -2,7 +2,6 @@
 import * as z from 'zod';
 import { Postcode } from '../directory/model.ts';
 import { Language } from '../i18n/languages.ts';
-import { phoneProblem } from './phone.ts';
 
 /** Version of the consent text shown on the enrolment form; stored with each enrolment. */
 export const CONSENT_TEXT_VERSION = '2026-11-v1';
@@ -18,19 +17,6 @@ export const Channels = z
   .min(1, 'choose at least one channel')
   .refine((cs) => new Set(cs).size === cs.length, 'each channel at most once');
 
-/**
- * National or international form; the use case parses it to E.164 against the configured allow-list. Checked
- * here too (default allow-list) so that a form shows a bad number with the other mistakes, in one answer.
- */
-const PhoneInput = z
-  .string()
-  .min(1)
-  .max(32)
-  .superRefine((v, ctx) => {
-    if (v.length > 32) return; // max() reported it
-    const problem = phoneProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
 /** An e-mail address, stored in lower case. */
 export const EmailInput = z
   .email()
@@ -42,32 +28,6 @@ export const EnrolmentAddress = z.strictObject({
   number: z.string().trim().min(1, 'give the house number').max(10),
   postcode: Postcode,
 });
-
-export const EnrolmentInput = z
-  .strictObject({
-    plpId: z.string().min(1).max(64),
-    name: z.string().trim().min(1, 'give your name').max(120),
-    address: EnrolmentAddress,
-    phone: PhoneInput.optional(),
-    email: EmailInput.optional(),
-    language: Language,
-    channels: Channels,
-    consent: z.literal(true, 'consent is required'),
-  })
-  .superRefine((v, ctx) => {
-    if (v.phone === undefined && v.email === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'give a phone number or an e-mail address' });
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'give a phone number or an e-mail address' });
-      return;
-    }
-    if (v.channels.includes('sms') && v.phone === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'the sms channel needs a phone number' });
-    }
-    if (v.channels.includes('email') && v.email === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'the email channel needs an e-mail address' });
-    }
-  });
-export type EnrolmentInput = z.infer<typeof EnrolmentInput>;
 
 const Code = z.string().regex(/^\d{6}$/, 'the code has six digits');
 
@@ -131,14 +91,5 @@ export const MeView = z.object({
   status: z.enum(['active', 'left']),
 });
 export type MeView = z.infer<typeof MeView>;
-
-/** A new phone number or e-mail address for the member: exactly one. */
-export const ChangeContactInput = z
-  .strictObject({
-    phone: PhoneInput.optional(),
-    email: EmailInput.optional(),
-  })
-  .refine((v) => (v.phone === undefined) !== (v.email === undefined), 'give either phone or email');
-export type ChangeContactInput = z.infer<typeof ChangeContactInput>;
 
 export const ConfirmContactInput = z.strictObject({ code: Code });

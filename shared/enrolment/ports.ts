@@ -83,14 +83,17 @@ export type MemberChange = {
 
 export type Page<T> = { items: T[]; cursor?: string };
 
-/** Storage of enrolments, members, limits and once-only markers (keys in shared/table/keys.ts). */
+/** Enrolment requests (keys in shared/table/keys.ts). */
 export type EnrolmentStore = {
   createEnrolment(enrolment: Enrolment): Promise<void>;
   getEnrolment(enrolmentId: string): Promise<Enrolment | undefined>;
   /** Replaces the enrolment if it is still at `expectedVersion`; otherwise ConflictError. */
   updateEnrolment(next: Enrolment, expectedVersion: number): Promise<void>;
   enrolmentsOf(plpId: string, status: EnrolmentStatus): Promise<Enrolment[]>;
+};
 
+/** Members with their memberships, contact and token entries. */
+export type MemberStore = {
   memberIdByContact(contactHash: string): Promise<string | undefined>;
   memberIdByToken(tokenHash: string): Promise<string | undefined>;
   getMember(memberId: string): Promise<{ member: Member; memberships: Membership[] } | undefined>;
@@ -99,9 +102,16 @@ export type EnrolmentStore = {
   writeMember(change: MemberChange): Promise<void>;
   /** Deletes the member, their memberships, contact and token entries. */
   eraseMember(member: Member, memberships: Membership[], contactHashes: string[]): Promise<void>;
+};
 
-  /** Counts one send under the rules if allowed now (sliding windows); the decision either way. */
+/** Sliding-window send counts (per contact, per client address). */
+export type LimitStore = {
+  /** Counts one send under the rules if allowed now; the decision either way. */
   consumeLimit(kind: string, keyHash: string, rules: readonly LimitRule[], now: Date): Promise<LimitDecision>;
+};
+
+/** Once-only markers: a message or delivery handled once, an opt-out remembered. */
+export type OnceStore = {
   /** True the first time for (scope, id) within ttlSeconds; false after. */
   claimOnce(scope: string, id: string, ttlSeconds: number, now: Date): Promise<boolean>;
   releaseOnce(scope: string, id: string): Promise<void>;

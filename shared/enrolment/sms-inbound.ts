@@ -1,7 +1,7 @@
 import { RateLimitedError } from '../errors.ts';
 import type { Language } from '../i18n/languages.ts';
 import { smsText } from '../i18n/messages.ts';
-import { contactHash, type EnrolmentDeps, manageUrl, smsOptOut } from './context.ts';
+import { contactHash, type Needs, manageUrl, smsOptOut } from './context.ts';
 import { parseSmsKeyword } from './keywords.ts';
 import { publishLeft } from './members.ts';
 import { parsePhone } from './phone.ts';
@@ -20,27 +20,62 @@ const DEFAULT_LANGUAGE: Language = 'fr';
  * HELP answers in the number's language; anything else gets help (members: until reports by SMS exist),
  * at most once a day for unknown numbers.
  */
-export async function handleInboundSms(sms: InboundSms, d: EnrolmentDeps): Promise<void> {
+export async function handleInboundSms(
+  sms: InboundSms,
+  d: Needs<
+    | 'allowedCountries'
+    | 'directory'
+    | 'email'
+    | 'enrolments'
+    | 'limits'
+    | 'members'
+    | 'newId'
+    | 'now'
+    | 'once'
+    | 'pepper'
+    | 'publicBaseUrl'
+    | 'publish'
+    | 'sms'
+  >,
+): Promise<void> {
   let phone: string;
   try {
     phone = parsePhone(sms.from, d.allowedCountries);
   } catch {
     return; // not a number we may answer (allow-list), nor one that can be a member
   }
-  if (!(await d.store.claimOnce('sms-in', sms.messageId, INBOUND_ONCE_SECONDS, d.now()))) return;
+  if (!(await d.once.claimOnce('sms-in', sms.messageId, INBOUND_ONCE_SECONDS, d.now()))) return;
   try {
     await handle(phone, sms, d);
   } catch (error) {
     // Released so that the provider's retry handles the message again (nothing lost).
-    await d.store.releaseOnce('sms-in', sms.messageId);
+    await d.once.releaseOnce('sms-in', sms.messageId);
     throw error;
   }
 }
 
-async function handle(phone: string, sms: InboundSms, d: EnrolmentDeps): Promise<void> {
+async function handle(
+  phone: string,
+  sms: InboundSms,
+  d: Needs<
+    | 'allowedCountries'
+    | 'directory'
+    | 'email'
+    | 'enrolments'
+    | 'limits'
+    | 'members'
+    | 'newId'
+    | 'now'
+    | 'once'
+    | 'pepper'
+    | 'publicBaseUrl'
+    | 'publish'
+    | 'sms'
+  >,
+): Promise<void> {
   const pepper = await d.pepper();
-  const memberId = await d.store.memberIdByContact(contactHash(phone, pepper));
-  const found = memberId ? await d.store.getMember(memberId) : undefined;
+  const memberId = await d.members.memberIdByContact(contactHash(phone, pepper));
+  const found = memberId ? await d.members.getMember(memberId) : undefined;
   const keyword = parseSmsKeyword(sms.body);
   const language = ('language' in keyword ? keyword.language : undefined) ?? found?.member.language;
   const reply = (text: string) => d.sms.send(phone, text);
@@ -49,11 +84,11 @@ async function handle(phone: string, sms: InboundSms, d: EnrolmentDeps): Promise
     if (found) return void (await reply(text));
     // Unknown numbers: once a day. A failed send gives the day back, so the retry answers.
     const key = contactHash(phone, pepper);
-    if (!(await d.store.claimOnce('unknown-help', key, UNKNOWN_HELP_SECONDS, d.now()))) return;
+    if (!(await d.once.claimOnce('unknown-help', key, UNKNOWN_HELP_SECONDS, d.now()))) return;
     try {
       await reply(text);
     } catch (error) {
-      await d.store.releaseOnce('unknown-help', key);
+      await d.once.releaseOnce('unknown-help', key);
       throw error;
     }
   };
@@ -78,7 +113,7 @@ async function handle(phone: string, sms: InboundSms, d: EnrolmentDeps): Promise
       const { member, memberships } = found;
       const channels = member.channels.filter((c) => c !== 'sms');
       const leaves = channels.length === 0;
-      await d.store.writeMember({
+      await d.members.writeMember({
         member: {
           ...member,
           channels,

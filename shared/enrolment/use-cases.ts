@@ -10,7 +10,7 @@ import { attemptCode, newCode } from './codes.ts';
 import {
   contactHash,
   contactHashesOf,
-  type EnrolmentDeps,
+  type Needs,
   joinFormUrl,
   limitClient,
   limitContact,
@@ -18,7 +18,8 @@ import {
   smsOptOut,
   smsRefusalFor,
 } from './context.ts';
-import { CONSENT_TEXT_VERSION, type ConfirmInput, type DecisionInput, type EnrolmentInput } from './model.ts';
+import type { EnrolmentInput } from './contact-input.ts';
+import { CONSENT_TEXT_VERSION, type ConfirmInput, type DecisionInput } from './model.ts';
 import { parsePhone } from './phone.ts';
 import type { Enrolment, Member, Membership } from './ports.ts';
 import { type Address, assertInZone } from './zone.ts';
@@ -32,7 +33,7 @@ const withoutPersonalData = (e: Enrolment): Enrolment => {
 };
 
 /** A launched PLP, or 400 on the plpId field (a PLP in preparation is not revealed). */
-async function launchedPlp(plpId: string, d: EnrolmentDeps): Promise<Plp> {
+async function launchedPlp(plpId: string, d: Needs<'directory'>): Promise<Plp> {
   const plp = await d.directory.getPlp(plpId);
   if (!plp || plp.status !== 'launched')
     throw new ValidationError('This PLP does not accept enrolments', [
@@ -49,7 +50,21 @@ async function launchedPlp(plpId: string, d: EnrolmentDeps): Promise<Plp> {
 export async function requestEnrolment(
   input: EnrolmentInput,
   client: { sourceIp: string },
-  d: EnrolmentDeps,
+  d: Needs<
+    | 'allowedCountries'
+    | 'clientLimits'
+    | 'directory'
+    | 'email'
+    | 'enrolments'
+    | 'limits'
+    | 'newId'
+    | 'now'
+    | 'once'
+    | 'pepper'
+    | 'publicBaseUrl'
+    | 'publish'
+    | 'sms'
+  >,
 ): Promise<Enrolment> {
   await limitClient(client.sourceIp, d);
   const plp = await launchedPlp(input.plpId, d);
@@ -91,7 +106,10 @@ type Start = {
 };
 
 /** Stores a new enrolment with a fresh code and sends the code (SMS when there is a phone). */
-async function startEnrolment(s: Start, d: EnrolmentDeps): Promise<Enrolment> {
+async function startEnrolment(
+  s: Start,
+  d: Needs<'email' | 'enrolments' | 'limits' | 'newId' | 'now' | 'pepper' | 'publicBaseUrl' | 'publish' | 'sms'>,
+): Promise<Enrolment> {
   const { codeChannel } = s;
   // Every contact that will get a message counts, the unconfirmed e-mail beside a phone too.
   const messaged = [codeChannel === 'sms' ? s.phone : undefined, s.email];
@@ -115,7 +133,7 @@ async function startEnrolment(s: Start, d: EnrolmentDeps): Promise<Enrolment> {
     updatedAt: createdAt,
     version: 1,
   };
-  await d.store.createEnrolment(enrolment);
+  await d.enrolments.createEnrolment(enrolment);
   const vars = {
     plpName: s.plp.name,
     code,
@@ -137,7 +155,14 @@ async function startEnrolment(s: Start, d: EnrolmentDeps): Promise<Enrolment> {
 }
 
 /** A number texts JOIN <code>: an SMS enrolment; the code SMS also links to the form for name and address. */
-export async function requestSmsEnrolment(phone: string, plp: Plp, language: Language, d: EnrolmentDeps) {
+export async function requestSmsEnrolment(
+  phone: string,
+  plp: Plp,
+  language: Language,
+  d: Needs<
+    'email' | 'enrolments' | 'limits' | 'newId' | 'now' | 'once' | 'pepper' | 'publicBaseUrl' | 'publish' | 'sms'
+  >,
+) {
   await smsOptOut.clear(phone, d); // texting JOIN is asking for SMS again
   return startEnrolment({ plp, via: 'sms', phone, language, channels: ['sms'], codeChannel: 'sms', at: d.now() }, d);
 }
@@ -151,10 +176,12 @@ export async function confirmEnrolment(
   enrolmentId: string,
   input: ConfirmInput,
   client: { sourceIp: string },
-  d: EnrolmentDeps,
+  d: Needs<
+    'clientLimits' | 'directory' | 'enrolments' | 'limits' | 'members' | 'newId' | 'now' | 'once' | 'pepper' | 'publish'
+  >,
 ): Promise<{ status: 'pending_approval' | 'active' }> {
   await limitClient(client.sourceIp, d);
-  const enrolment = await d.store.getEnrolment(enrolmentId);
+  const enrolment = await d.enrolments.getEnrolment(enrolmentId);
   if (!enrolment) throw new NotFoundError('Enrolment not found');
   if (enrolment.status === 'locked')
     throw new ConflictError('Too many wrong codes: this enrolment is locked. Enrol again.');
@@ -172,7 +199,7 @@ export async function confirmEnrolment(
       { path: 'code', message: 'expired' },
     ]);
   if (attempt.outcome === 'wrong') {
-    await d.store.updateEnrolment(
+    await d.enrolments.updateEnrolment(
       {
         ...enrolment,
         status: attempt.locked ? 'locked' : enrolment.status,
@@ -198,7 +225,7 @@ export async function confirmEnrolment(
       { idempotencyKey: `enrolment-confirmed:${enrolmentId}`, occurredAt: at },
     );
   if (awaitsApproval) {
-    await d.store.updateEnrolment({ ...confirmed, status: 'pending_approval' }, enrolment.version);
+    await d.enrolments.updateEnrolment({ ...confirmed, status: 'pending_approval' }, enrolment.version);
     await confirmedEvent();
     return { status: 'pending_approval' };
   }
@@ -230,14 +257,14 @@ async function activate(
   expectedVersion: number,
   plp: Plp,
   approvedBy: string | undefined,
-  d: EnrolmentDeps,
+  d: Needs<'members' | 'newId' | 'now' | 'pepper' | 'publish'>,
 ): Promise<void> {
   const pepper = await d.pepper();
   const owner = async (c: string | undefined) =>
-    c === undefined ? undefined : d.store.memberIdByContact(contactHash(c, pepper));
+    c === undefined ? undefined : d.members.memberIdByContact(contactHash(c, pepper));
   const [phoneOwner, emailOwner] = await Promise.all([owner(enrolment.phone), owner(enrolment.email)]);
   const existingId = phoneOwner ?? emailOwner;
-  const existing = existingId ? await d.store.getMember(existingId) : undefined;
+  const existing = existingId ? await d.members.getMember(existingId) : undefined;
   // A contact held by another member stays theirs: this person is reached on the one that matched.
   const usable = { ...enrolment };
   if (emailOwner !== undefined && emailOwner !== existingId) delete usable.email;
@@ -260,7 +287,7 @@ async function activate(
     ...(approvedBy ? { decidedAt: at, decidedBy: approvedBy } : {}),
     version: expectedVersion + 1,
   };
-  await d.store.writeMember({
+  await d.members.writeMember({
     member,
     expectedVersion: existing ? existing.member.version : null,
     putMemberships: [membership],
@@ -323,13 +350,13 @@ export function mergeMember(existing: Member | undefined, e: Enrolment, at: stri
 export async function listEnrolmentsForCoordinator(
   caller: Caller,
   query: { status: 'pending_approval'; plpId?: string | undefined },
-  d: EnrolmentDeps,
+  d: Needs<'directory' | 'enrolments'>,
 ) {
   assertGroup(caller, 'coordinator');
   const mine = plpIdsFor(caller, await loadScope(caller, d.directory), 'coordinator');
   const plpIds = query.plpId === undefined ? mine : mine.filter((id) => id === query.plpId);
   const plps = new Map((await d.directory.getPlps(plpIds)).map((p) => [p.plpId, p]));
-  const lists = await Promise.all(plpIds.map((id) => d.store.enrolmentsOf(id, query.status)));
+  const lists = await Promise.all(plpIds.map((id) => d.enrolments.enrolmentsOf(id, query.status)));
   return lists
     .flat()
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
@@ -355,10 +382,13 @@ export async function decideEnrolment(
   enrolmentId: string,
   input: DecisionInput,
   caller: Caller,
-  d: EnrolmentDeps,
+  d: Needs<'directory' | 'email' | 'enrolments' | 'members' | 'newId' | 'now' | 'pepper' | 'publish' | 'sms'>,
 ): Promise<{ enrolmentId: string; status: 'active' | 'rejected' }> {
   assertGroup(caller, 'coordinator');
-  const [enrolment, scope] = await Promise.all([d.store.getEnrolment(enrolmentId), loadScope(caller, d.directory)]);
+  const [enrolment, scope] = await Promise.all([
+    d.enrolments.getEnrolment(enrolmentId),
+    loadScope(caller, d.directory),
+  ]);
   if (!enrolment || !plpIdsFor(caller, scope, 'coordinator').includes(enrolment.plpId))
     throw new NotFoundError('Enrolment not found');
   if (enrolment.status !== 'pending_approval') throw new ConflictError(`This enrolment is ${enrolment.status}`);
@@ -370,7 +400,7 @@ export async function decideEnrolment(
     return { enrolmentId, status: 'active' };
   }
   const at = d.now().toISOString();
-  await d.store.updateEnrolment(
+  await d.enrolments.updateEnrolment(
     {
       ...withoutPersonalData(enrolment),
       status: 'rejected',

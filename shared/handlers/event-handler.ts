@@ -1,11 +1,10 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { EventContract, EventDetail } from '../../events/define-event.ts';
-import { logger, metrics, tracer } from '../powertools.ts';
+import { logger, metrics } from '../powertools.ts';
 
 /**
  * The one way to write an EventBridge consumer: the event is parsed with its contract's schema and handed
@@ -20,6 +19,5 @@ export function eventHandler<E extends EventContract>(contract: E, fn: (detail: 
   };
   return middy<unknown, void, Error, Context>(core)
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics));
 }

@@ -1,11 +1,10 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, SNSEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { logger, metrics, tracer } from '../powertools.ts';
+import { logger, metrics } from '../powertools.ts';
 
 /** The notification AWS End User Messaging (two-way SMS) publishes to the inbound SNS topic. */
 const InboundNotification = z.object({
@@ -38,6 +37,5 @@ export function smsInboundHandler(fn: (sms: InboundSmsMessage) => Promise<void>)
   };
   return middy<SNSEvent, void, Error, Context>(core)
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics));
 }

@@ -1,13 +1,12 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { Caller } from '../directory/caller.ts';
 import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../errors.ts';
-import { logger, metrics, tracer } from '../powertools.ts';
+import { logger, metrics } from '../powertools.ts';
 import { bearerToken, callerFromEvent } from './auth.ts';
 import { errorToProblem, problem, zodProblems } from './problem.ts';
 import type { HttpTrigger } from './trigger.ts';
@@ -35,7 +34,7 @@ export const accepted = (body: unknown = {}): HttpResult => ({ status: 202, body
 export const noContent = (): HttpResult => ({ status: 204 });
 
 /**
- * The one way to write an HTTP handler: Powertools logger, tracer and metrics; the body size limit; zod
+ * The one way to write an HTTP handler: Powertools logger and metrics; the body size limit; zod
  * parsing of path, query and body; the caller from the JWT claims and its group check; and every error
  * mapped to application/problem+json (unexpected ones to a bare 500, logged without the request body).
  */
@@ -65,7 +64,6 @@ export function httpHandler<T extends HttpTrigger<any, any, any, any>>(
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(core)
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(logMetrics(metrics));
 }
 

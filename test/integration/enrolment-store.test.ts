@@ -2,16 +2,29 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTable } from '../../local/dynamodb-local.ts';
 import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
-import { dynamoEnrolmentStore } from '../../shared/adapters/dynamodb/enrolment-store.ts';
+import {
+  dynamoEnrolmentStore,
+  dynamoLimitStore,
+  dynamoMemberStore,
+  dynamoOnceStore,
+} from '../../shared/adapters/dynamodb/enrolment-store.ts';
 import { CONTACT_LIMITS } from '../../shared/enrolment/limits.ts';
-import type { Enrolment, EnrolmentStore, Member, Membership } from '../../shared/enrolment/ports.ts';
+import type {
+  Enrolment,
+  EnrolmentStore,
+  LimitStore,
+  Member,
+  MemberStore,
+  Membership,
+  OnceStore,
+} from '../../shared/enrolment/ports.ts';
 import { ConflictError, ValidationError } from '../../shared/errors.ts';
 import { entities, keys } from '../../shared/table/keys.ts';
 
 const endpoint = inject('dynamoEndpoint');
 const tableName = `enrolment-store-it-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 const doc = documentClient(endpoint);
-let store: EnrolmentStore;
+let store: EnrolmentStore & MemberStore & LimitStore & OnceStore;
 
 const run = Math.random().toString(36).slice(2, 8);
 let counter = 0;
@@ -95,7 +108,12 @@ const decodeCursor = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64u
 
 beforeAll(async () => {
   await ensureTable(endpoint, tableName);
-  store = dynamoEnrolmentStore(doc, tableName);
+  store = {
+    ...dynamoEnrolmentStore(doc, tableName),
+    ...dynamoMemberStore(doc, tableName),
+    ...dynamoLimitStore(doc, tableName),
+    ...dynamoOnceStore(doc, tableName),
+  };
 });
 
 describe('dynamoEnrolmentStore: enrolments (DynamoDB Local)', () => {

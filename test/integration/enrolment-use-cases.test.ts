@@ -4,7 +4,12 @@ import { buildDetail, type EventPublisher } from '../../events/define-event.ts';
 import { ensureTable } from '../../local/dynamodb-local.ts';
 import { documentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoDirectoryStore } from '../../shared/adapters/dynamodb/directory-store.ts';
-import { dynamoEnrolmentStore } from '../../shared/adapters/dynamodb/enrolment-store.ts';
+import {
+  dynamoEnrolmentStore,
+  dynamoLimitStore,
+  dynamoMemberStore,
+  dynamoOnceStore,
+} from '../../shared/adapters/dynamodb/enrolment-store.ts';
 import type { Caller } from '../../shared/directory/caller.ts';
 import type { CreatePlpInput, Plp } from '../../shared/directory/model.ts';
 import { createCommune, createPlp, type DirectoryDeps, transitionPlp } from '../../shared/directory/use-cases.ts';
@@ -20,7 +25,7 @@ import {
   sendWelcome,
   updateMe,
 } from '../../shared/enrolment/members.ts';
-import type { EnrolmentInput } from '../../shared/enrolment/model.ts';
+import type { EnrolmentInput } from '../../shared/enrolment/contact-input.ts';
 import { handleInboundSms } from '../../shared/enrolment/sms-inbound.ts';
 import {
   confirmEnrolment,
@@ -47,7 +52,12 @@ import { scanAll } from '../support/table.ts';
 const endpoint = inject('dynamoEndpoint');
 const tableName = `enrolment-uc-it-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 const doc = documentClient(endpoint);
-const store = dynamoEnrolmentStore(doc, tableName);
+const store = {
+  ...dynamoEnrolmentStore(doc, tableName),
+  ...dynamoMemberStore(doc, tableName),
+  ...dynamoLimitStore(doc, tableName),
+  ...dynamoOnceStore(doc, tableName),
+};
 const directory = dynamoDirectoryStore(doc, tableName);
 
 const PEPPER = 'integration-test-pepper';
@@ -80,7 +90,10 @@ function harness() {
     events.push({ type: contract.detailType, data: data as Record<string, unknown> });
   };
   const deps: EnrolmentDeps = {
-    store,
+    enrolments: store,
+    members: store,
+    limits: store,
+    once: store,
     directory,
     publish,
     sms: {

@@ -2,10 +2,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
 /**
- * The document client. DYNAMODB_ENDPOINT points it at DynamoDB Local; in AWS it is unset. Undefined
- * attributes are dropped so optional fields never need special handling.
+ * The document client. Under `npm start` the SDK's own AWS_ENDPOINT_URL_DYNAMODB points it at DynamoDB
+ * Local; tests pass an endpoint. Undefined attributes are dropped so optional fields need no special handling.
  */
-export function documentClient(endpoint = process.env.DYNAMODB_ENDPOINT): DynamoDBDocumentClient {
+export function documentClient(endpoint?: string): DynamoDBDocumentClient {
   const client = new DynamoDBClient(endpoint ? { endpoint } : {});
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

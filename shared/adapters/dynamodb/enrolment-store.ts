@@ -8,7 +8,15 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ValidationError } from '../../errors.ts';
 import { checkLimit, longestWindowSeconds } from '../../enrolment/limits.ts';
-import type { Enrolment, EnrolmentStore, Member, Membership } from '../../enrolment/ports.ts';
+import type {
+  Enrolment,
+  EnrolmentStore,
+  LimitStore,
+  Member,
+  MemberStore,
+  Membership,
+  OnceStore,
+} from '../../enrolment/ports.ts';
 import { enrolmentRetainedUntil } from '../../enrolment/retention.ts';
 import { entities, keys } from '../../table/keys.ts';
 import { batchGetAll, isConditionFailure, queryAll, stripKeys } from './client.ts';
@@ -18,8 +26,8 @@ const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
 const expired = (item: Record<string, unknown>, now = Date.now()) =>
   typeof item.expiresAt === 'number' && item.expiresAt * 1000 <= now;
 
-/** EnrolmentStore on the single table (access patterns 9–16 in shared/table/keys.ts). */
-export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: string): EnrolmentStore {
+/** Item shapes and guarded writes shared by the stores below. */
+function table(doc: DynamoDBDocumentClient, tableName: string) {
   const enrolmentItem = (e: Enrolment) => {
     const until = enrolmentRetainedUntil(e);
     return {
@@ -49,7 +57,12 @@ export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: str
       throw error;
     }
   };
+  return { enrolmentItem, memberItem, membershipItem, get, conflict };
+}
 
+/** Enrolments on the single table (access patterns 9 and 10 in shared/table/keys.ts). */
+export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: string): EnrolmentStore {
+  const { enrolmentItem, get, conflict } = table(doc, tableName);
   return {
     async createEnrolment(e) {
       await conflict('The enrolment exists already', () =>
@@ -91,7 +104,13 @@ export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: str
       });
       return items.filter((i) => !expired(i)).map((i) => stripKeys<Enrolment>(i));
     },
+  };
+}
 
+/** Members, memberships, contacts and member tokens (access patterns 11–14). */
+export function dynamoMemberStore(doc: DynamoDBDocumentClient, tableName: string): MemberStore {
+  const { enrolmentItem, memberItem, membershipItem, get, conflict } = table(doc, tableName);
+  return {
     async memberIdByContact(contactHash) {
       return (await get(keys.contact(contactHash)))?.memberId as string | undefined;
     },
@@ -198,7 +217,12 @@ export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: str
       ].map((Key) => ({ Delete: { TableName: tableName, Key } }));
       await doc.send(new TransactWriteCommand({ TransactItems: deletes }));
     },
+  };
+}
 
+/** Per-contact and per-client send counts (access pattern 15). */
+export function dynamoLimitStore(doc: DynamoDBDocumentClient, tableName: string): LimitStore {
+  return {
     async consumeLimit(kind, keyHash, rules, now) {
       const key = keys.limit(kind, keyHash);
       const keepMs = longestWindowSeconds(rules) * 1000;
@@ -231,7 +255,12 @@ export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: str
         }
       }
     },
+  };
+}
 
+/** Once-only markers (access pattern 16). */
+export function dynamoOnceStore(doc: DynamoDBDocumentClient, tableName: string): OnceStore {
+  return {
     async claimOnce(scope, id, ttlSeconds, now) {
       try {
         await doc.send(

@@ -42,8 +42,3 @@ export function sesEmailSender(client: SESv2Client, options: SesEmailOptions): E
     },
   };
 }
-
-/** The SES v2 client: SES_ENDPOINT points it at aws-ses-v2-local; in AWS it is unset. */
-export function sesClientFromEnv(endpoint = process.env.SES_ENDPOINT): SESv2Client {
-  return new SESv2Client(endpoint ? { endpoint } : {});
-}

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  CONSENT_TEXT_VERSION,
-  ConfirmInput,
-  EnrolmentInput,
-  MemberLinkInput,
-  UpdateMeInput,
-} from '../../../shared/enrolment/model.ts';
+import { EnrolmentInput } from '../../../shared/enrolment/contact-input.ts';
+import { CONSENT_TEXT_VERSION, ConfirmInput, MemberLinkInput, UpdateMeInput } from '../../../shared/enrolment/model.ts';
 
 const valid = {
   plpId: '01JD0000000000000000000000',

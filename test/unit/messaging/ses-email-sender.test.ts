@@ -1,8 +1,8 @@
 import 'aws-sdk-client-mock-vitest/extend';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
-import { EmailSendError, sesClientFromEnv, sesEmailSender } from '../../../shared/adapters/sesv2/email-sender.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EmailSendError, sesEmailSender } from '../../../shared/adapters/sesv2/email-sender.ts';
 
 const message = {
   to: 'marie@example.be',
@@ -71,34 +71,5 @@ describe('sesEmailSender (mocked SES v2)', () => {
     await expect(sesEmailSender(client, { from: 'noreply@plp-alert.be' }).send(message)).rejects.toBeInstanceOf(
       EmailSendError,
     );
-  });
-});
-
-describe('sesEmailSender against aws-ses-v2-local (SES_ENDPOINT)', () => {
-  afterEach(() => vi.unstubAllEnvs());
-
-  it('delivers through the client built from the environment', async () => {
-    const sesUrl = inject('sesUrl');
-    vi.stubEnv('SES_ENDPOINT', sesUrl);
-    vi.stubEnv('AWS_REGION', 'eu-west-1');
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
-
-    const to = `ses-local-${Date.now()}@example.be`;
-    const sender = sesEmailSender(sesClientFromEnv(), { from: 'noreply@plp-alert.be' });
-    const { messageId } = await sender.send({ ...message, to, subject: 'Bienvenue – café', text: 'Été' });
-    expect(messageId).toBeTruthy();
-
-    const store = (await (await fetch(`${sesUrl}/store`)).json()) as {
-      emails: { messageId: string; destination: { to: string[] }; subject: string; text?: string }[];
-    };
-    const sent = store.emails.find((e) => e.messageId === messageId);
-    expect(sent?.destination.to).toEqual([to]);
-    expect(sent?.subject).toBe('Bienvenue – café');
-  });
-
-  it('uses the default endpoint when SES_ENDPOINT is not set', async () => {
-    const client = sesClientFromEnv('');
-    expect(client.config.endpoint).toBeUndefined();
   });
 });

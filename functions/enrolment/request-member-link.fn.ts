@@ -1,0 +1,23 @@
+import * as z from 'zod';
+import { MemberLinkInput } from '../../shared/enrolment/model.ts';
+import { http } from '../../shared/http/trigger.ts';
+import { defineFunction } from '../spec.ts';
+
+export default defineFunction({
+  entry: 'functions/enrolment/request-member-link.handler.ts',
+  description: 'Re-sends a personal member link to a member contact (same answer for any contact)',
+  trigger: http({
+    method: 'POST',
+    path: '/public/member-links',
+    auth: 'public',
+    summary: 'Send my personal member link again',
+    body: MemberLinkInput,
+    responses: {
+      202: { description: 'Sent if the contact belongs to a member', schema: z.object({}) },
+      429: {
+        description: 'Too many requests from this address (the per-contact limit answers 202 and sends nothing)',
+      },
+    },
+  }),
+  access: { table: 'readWrite', sms: true, email: true, pepper: true },
+});

@@ -1,0 +1,25 @@
+/** Every function of the system, one line each: the spec modules beside the handlers. */
+export { default as health } from './platform/health.fn.ts';
+export { default as openapi } from './platform/openapi.fn.ts';
+export { default as findPlps } from './directory/find-plps.fn.ts';
+export { default as createCommune } from './directory/create-commune.fn.ts';
+export { default as createPlp } from './directory/create-plp.fn.ts';
+export { default as getPlp } from './directory/get-plp.fn.ts';
+export { default as transitionPlp } from './directory/transition-plp.fn.ts';
+export { default as recordPlpHistory } from './directory/record-plp-history.fn.ts';
+export { default as requestEnrolment } from './enrolment/request-enrolment.fn.ts';
+export { default as confirmEnrolment } from './enrolment/confirm-enrolment.fn.ts';
+export { default as requestMemberLink } from './enrolment/request-member-link.fn.ts';
+export { default as getMe } from './enrolment/get-me.fn.ts';
+export { default as updateMe } from './enrolment/update-me.fn.ts';
+export { default as eraseMe } from './enrolment/erase-me.fn.ts';
+export { default as leavePlp } from './enrolment/leave-plp.fn.ts';
+export { default as updateMembership } from './enrolment/update-membership.fn.ts';
+export { default as requestContactChange } from './enrolment/request-contact-change.fn.ts';
+export { default as confirmContactChange } from './enrolment/confirm-contact-change.fn.ts';
+export { default as exportMe } from './enrolment/export-me.fn.ts';
+export { default as listEnrolments } from './enrolment/list-enrolments.fn.ts';
+export { default as decideEnrolment } from './enrolment/decide-enrolment.fn.ts';
+export { default as listMembers } from './enrolment/list-members.fn.ts';
+export { default as sendWelcome } from './enrolment/send-welcome.fn.ts';
+export { default as smsInbound } from './enrolment/sms-inbound.fn.ts';

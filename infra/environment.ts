@@ -1,0 +1,54 @@
+import type { FunctionSpec } from '../functions/spec.ts';
+
+/** The resources and settings of one stage, as the functions see them (names, ARNs, URLs; CDK tokens in AWS). */
+export type StageResources = {
+  stage: string;
+  logLevel: string;
+  /** Origin of the member pages: links are `<url>/me#token=…`, `<url>/join#enrolment=…`. */
+  publicBaseUrl: string;
+  /** Per-client-address limits on the anonymous routes (off only for load and black-box tests). */
+  clientLimits: boolean;
+  tableName: string;
+  eventBusName: string;
+  queueUrl: (queueName: string) => string;
+  pepperSecretArn: string;
+  smsSenderId?: string;
+  email: { configurationSetName: string; from?: string };
+};
+
+/**
+ * The environment of one function, derived from its spec: the stage's settings for every function, and one
+ * variable per resource its `access` declares. The CDK app sets exactly this on the Lambda function, and the
+ * local runtime runs the function's worker with exactly this (plus the variables Lambda itself provides), so
+ * a handler that reads a variable its spec does not grant fails at cold start in both.
+ */
+export function functionEnvironment(spec: FunctionSpec, r: StageResources): Record<string, string> {
+  const { access } = spec;
+  const env: Record<string, string> = {
+    POWERTOOLS_SERVICE_NAME: 'plp-alert',
+    POWERTOOLS_METRICS_NAMESPACE: 'PlpAlert',
+    LOG_LEVEL: r.logLevel,
+    STAGE: r.stage,
+    PUBLIC_BASE_URL: r.publicBaseUrl,
+    CLIENT_LIMITS: r.clientLimits ? 'on' : 'off',
+    // Stack traces point at the TypeScript sources (the bundle ships its source map).
+    NODE_OPTIONS: '--enable-source-maps',
+  };
+  if (access.table) env.TABLE_NAME = r.tableName;
+  if (access.publishes?.length) env.EVENT_BUS_NAME = r.eventBusName;
+  for (const queue of access.sendsTo ?? []) env[queueUrlVariable(queue)] = r.queueUrl(queue);
+  if (access.pepper) env.MEMBER_PEPPER_SECRET_ARN = r.pepperSecretArn;
+  if (access.sms && r.smsSenderId) env.SMS_SENDER_ID = r.smsSenderId;
+  if (access.email) {
+    env.EMAIL_CONFIGURATION_SET = r.email.configurationSetName;
+    if (r.email.from) env.EMAIL_FROM = r.email.from;
+  }
+  return env;
+}
+
+/** QUEUE_URL_<NAME>: `alert-deliveries` → QUEUE_URL_ALERT_DELIVERIES. */
+export const queueUrlVariable = (queueName: string) =>
+  `QUEUE_URL_${queueName
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase()}`;
