@@ -2,12 +2,21 @@
  * Phone numbers: accepted in national ('0470 12 34 56') or international ('+32470123456', '0032 470…')
  * form, stored as E.164. Only countries on the allow-list (default Belgium) are accepted.
  *
- * Uses the default ('min') metadata of libphonenumber-js: it checks Belgian number lengths and leading
- * digits well enough and is about half the size of 'max'. It does not tell number types, so `isMobile`
- * relies on the numbering plan (Belgian mobiles are +32 4xx xx xx xx).
+ * Parses with libphonenumber-js/core and the 'min' metadata of the allowed countries only
+ * (phone-metadata.json, written by `npm run phone-metadata`): the metadata of every country would add about
+ * 80 KB to each function that takes a phone number. 'min' checks Belgian number lengths and leading digits
+ * well enough but does not tell number types, so `isMobile` relies on the numbering plan (Belgian mobiles
+ * are +32 4xx xx xx xx).
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import {
+  ParseError,
+  parsePhoneNumberWithError,
+  type CountryCode,
+  type MetadataJson,
+  type PhoneNumber,
+} from 'libphonenumber-js/core';
 import { ValidationError } from '../errors.ts';
+import phoneMetadata from './phone-metadata.json' with { type: 'json' };
 
 export const DEFAULT_ALLOWED_COUNTRIES: readonly CountryCode[] = ['BE'];
 const MAX_INPUT_LENGTH = 32;
@@ -16,20 +25,42 @@ function invalid(message: string): never {
   throw new ValidationError('invalid phone number', [{ path: 'phone', message }]);
 }
 
-/** Parses a phone number and returns it in E.164, or throws ValidationError (path 'phone'). */
+/**
+ * The number, or 'foreign' when it is international with a calling code the metadata does not know: a
+ * country off the allow-list, refused as such (as with the full metadata) rather than as not a number.
+ */
+function parse(text: string, country: CountryCode, metadata: MetadataJson): PhoneNumber | 'foreign' | undefined {
+  try {
+    return parsePhoneNumberWithError(text, country, metadata);
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    return error.message === 'INVALID_COUNTRY' ? 'foreign' : undefined;
+  }
+}
+
+/**
+ * Parses a phone number and returns it in E.164, or throws ValidationError (path 'phone'). An allow-list
+ * naming a country the metadata lacks is a deployment mistake: a plain Error, whatever the input.
+ */
 export function parsePhone(
   input: string,
   allowedCountries: readonly CountryCode[] = DEFAULT_ALLOWED_COUNTRIES,
+  metadata: MetadataJson = phoneMetadata as unknown as MetadataJson,
 ): string {
+  const missing = allowedCountries.filter((c) => !metadata.countries[c]);
+  if (missing.length > 0) {
+    throw new Error(
+      `no phone metadata for ${missing.join(', ')}: regenerate the phone metadata with npm run phone-metadata -- ${allowedCountries.join(' ')}`,
+    );
+  }
   if (typeof input !== 'string' || input.trim() === '') invalid('give a phone number');
   if (input.length > MAX_INPUT_LENGTH) invalid(`a phone number has at most ${MAX_INPUT_LENGTH} characters`);
-  const defaultCountry = allowedCountries[0] ?? 'BE';
-  const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
+  const only = `only numbers from ${allowedCountries.join(', ')} are accepted`;
+  const parsed = parse(input.trim(), allowedCountries[0] ?? 'BE', metadata);
+  if (parsed === 'foreign') invalid(only);
   if (!parsed || !parsed.isValid()) invalid('not a valid phone number');
   if (parsed.ext) invalid('give the number without an extension');
-  if (!parsed.country || !allowedCountries.includes(parsed.country)) {
-    invalid(`only numbers from ${allowedCountries.join(', ')} are accepted`);
-  }
+  if (!parsed.country || !allowedCountries.includes(parsed.country)) invalid(only);
   return parsed.number;
 }
 

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../shared/errors.ts';
 import { canReceiveSms, isMobile, parsePhone } from '../../../shared/enrolment/phone.ts';
+import { phoneMetadata } from '../../../scripts/write-phone-metadata.ts';
 
-function problem(input: string, allowed?: Parameters<typeof parsePhone>[1]) {
+function problem(
+  input: string,
+  allowed?: Parameters<typeof parsePhone>[1],
+  metadata?: Parameters<typeof parsePhone>[2],
+) {
   try {
-    parsePhone(input, allowed);
+    parsePhone(input, allowed, metadata);
   } catch (e) {
     expect(e).toBeInstanceOf(ValidationError);
     return (e as ValidationError).errors;
@@ -54,10 +59,30 @@ describe('parsePhone', () => {
     expect(problem('+32 470 12 34 56 ext 3')[0]?.path).toBe('phone');
   });
 
+  it.each(['+33 6 12 34 56 78', '0031 6 12345678', '+1 202 555 0123'])(
+    'refuses the valid foreign number %s as foreign, not as invalid',
+    (input) => {
+      expect(problem(input)).toEqual([{ path: 'phone', message: 'only numbers from BE are accepted' }]);
+    },
+  );
+
   it('accepts other countries when they are on the allow-list', () => {
-    expect(parsePhone('+33612345678', ['BE', 'FR'])).toBe('+33612345678');
-    expect(parsePhone('0470 12 34 56', ['BE', 'FR'])).toBe('+32470123456');
-    expect(problem('+31612345678', ['BE', 'FR'])[0]?.path).toBe('phone');
+    const metadata = phoneMetadata(['BE', 'FR']);
+    expect(parsePhone('+33612345678', ['BE', 'FR'], metadata)).toBe('+33612345678');
+    expect(parsePhone('0470 12 34 56', ['BE', 'FR'], metadata)).toBe('+32470123456');
+    expect(problem('+31612345678', ['BE', 'FR'], metadata)[0]?.path).toBe('phone');
+  });
+
+  it('refuses, as foreign, a country in the metadata but off the allow-list', () => {
+    expect(problem('+31 6 12345678', ['BE'], phoneMetadata(['BE', 'NL']))).toEqual([
+      { path: 'phone', message: 'only numbers from BE are accepted' },
+    ]);
+  });
+
+  it('throws a configuration error (not a ValidationError) for an allow-list the metadata lacks', () => {
+    const call = () => parsePhone('0470 12 34 56', ['BE', 'NL']);
+    expect(call).toThrow('regenerate the phone metadata with npm run phone-metadata -- BE NL');
+    expect(call).not.toThrow(ValidationError);
   });
 });
 
