@@ -1,17 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { buildDetail, type EventPublisher } from '../events/define-event.ts';
-import { type FunctionSpec, functionEntries } from '../functions/manifest.ts';
+import type { FunctionSpec } from '../functions/spec.ts';
 import { logger } from '../shared/powertools.ts';
-import { invoke } from './invoke.ts';
+import type { Invoke } from './functions.ts';
 
 export type BusRecord = { id: string; source: string; detailType: string; detail: unknown; time: string };
 
 /**
- * The in-process stand-in for the EventBridge bus. `publish` validates like the EventBridge adapter, then
- * delivers the event asynchronously to every function whose manifest trigger names that contract, with
- * EventBridge's envelope; a failing consumer is retried (3 attempts) and then kept as dead-lettered.
+ * The in-process stand-in for the EventBridge bus. `put` takes a detail already validated by the publisher
+ * (the function's worker validates it like the EventBridge adapter) and delivers it asynchronously to every
+ * function whose trigger names that contract, with EventBridge's envelope; a failing consumer is retried
+ * (3 attempts) and then kept as dead-lettered.
  */
-export function localEventBus(options: { retries?: number; retryDelayMs?: number } = {}) {
+export function localEventBus(options: {
+  invoke: Invoke;
+  specs: ReadonlyArray<readonly [string, FunctionSpec]>;
+  retries?: number;
+  retryDelayMs?: number;
+}) {
+  const { invoke } = options;
   const retries = options.retries ?? 3;
   const delay = options.retryDelayMs ?? 100;
   const log: BusRecord[] = [];
@@ -19,12 +26,12 @@ export function localEventBus(options: { retries?: number; retryDelayMs?: number
   const pending = new Set<Promise<void>>();
 
   const consumersOf = (source: string, detailType: string) =>
-    functionEntries().filter(
+    options.specs.filter(
       ([, f]) =>
         f.trigger.kind === 'event' && f.trigger.event.source === source && f.trigger.event.detailType === detailType,
     );
 
-  const deliver = async (name: string, spec: FunctionSpec, record: BusRecord) => {
+  const deliver = async (name: string, record: BusRecord) => {
     const envelope = {
       version: '0',
       id: record.id,
@@ -38,7 +45,7 @@ export function localEventBus(options: { retries?: number; retryDelayMs?: number
     };
     for (let attempt = 1; ; attempt++) {
       try {
-        await invoke(name, spec, envelope);
+        await invoke(name, envelope);
         return;
       } catch (error) {
         if (attempt >= retries) {
@@ -51,27 +58,25 @@ export function localEventBus(options: { retries?: number; retryDelayMs?: number
     }
   };
 
-  const publish: EventPublisher = async (contract, data, opts) => {
-    const record: BusRecord = {
-      id: randomUUID(),
-      source: contract.source,
-      detailType: contract.detailType,
-      detail: buildDetail(contract, data, opts),
-      time: new Date().toISOString(),
-    };
+  const put = (source: string, detailType: string, detail: unknown) => {
+    const record: BusRecord = { id: randomUUID(), source, detailType, detail, time: new Date().toISOString() };
     log.push(record);
-    for (const [name, spec] of consumersOf(record.source, record.detailType)) {
-      const p = new Promise<void>((resolve) => setImmediate(resolve)).then(() => deliver(name, spec, record));
+    for (const [name] of consumersOf(record.source, record.detailType)) {
+      const p = new Promise<void>((resolve) => setImmediate(resolve)).then(() => deliver(name, record));
       pending.add(p);
       void p.finally(() => pending.delete(p));
     }
   };
+
+  /** For the runtime's own use (demo seed): validates, then puts. */
+  const publish: EventPublisher = async (contract, data, opts) =>
+    put(contract.source, contract.detailType, buildDetail(contract, data, opts));
 
   /** Resolves when every delivery in flight (and any it caused) has finished. */
   const drain = async () => {
     while (pending.size > 0) await Promise.all([...pending]);
   };
 
-  return { publish, drain, log, deadLetters };
+  return { put, publish, drain, pending: () => pending.size, log, deadLetters };
 }
 export type LocalEventBus = ReturnType<typeof localEventBus>;

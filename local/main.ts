@@ -1,6 +1,6 @@
 /**
- * `npm start`: the whole system on this machine. The environment is set before anything else is loaded,
- * because handlers and Powertools read it at module load, as in Lambda.
+ * `npm start`: the whole system on this machine. Each function runs in its own worker thread with the
+ * environment its spec gives it (local/stack.ts); this process only reads its own settings.
  */
 import { localEnvironment } from './env.ts';
 
@@ -32,7 +32,7 @@ PLP Alert — local stack is up${stack.seeded ? ' (demo data seeded)' : ' (demo 
   Dev token       POST ${u}/dev/token  {"sub":"admin-demo","email":"admin@demo.plp","groups":["region_admin"]}
   SMS outbox      GET  ${u}/dev/outbox/sms      inbound: POST ${u}/dev/sms/inbound {"from","body"}
   Events          GET  ${u}/dev/events          schedules: POST ${u}/dev/schedules/{name}/run
-  E-mail (SES)    http://127.0.0.1:${config.sesPort}/   (JSON: /store)
+  E-mail (SES)    ${stack.sesUrl}/   (JSON: /store)
   DynamoDB Local  ${stack.endpoint}   table ${stack.tableName}${config.inMemory ? ' (in memory)' : ' (data in .local/dynamodb)'}
 
   Demo users: admin-demo (region_admin), officer-demo (police), coordinator-demo (coordinator)

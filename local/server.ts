@@ -8,14 +8,23 @@ import { problem, zodProblems } from '../shared/http/problem.ts';
 import { logger } from '../shared/powertools.ts';
 import { compileRoute, toApiGatewayEvent } from './api-gateway.ts';
 import type { LocalEventBus } from './event-bus.ts';
-import { invoke, repoRoot } from './invoke.ts';
+import { InvocationError, type Invoke } from './functions.ts';
 import { type LocalIssuer, TokenRequest } from './jwt.ts';
+import type { LocalQueues } from './queues.ts';
 import type { SmsOutbox } from './sms-outbox.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
 
 /** Bodies above this are refused before reaching a handler (which itself refuses anything above 16 KB). */
 const MAX_READ_BYTES = 1024 * 1024;
 
-export type LocalServerDeps = { issuer: LocalIssuer; bus: LocalEventBus; outbox: SmsOutbox };
+export type LocalServerDeps = {
+  issuer: LocalIssuer;
+  bus: LocalEventBus;
+  queues: LocalQueues;
+  outbox: SmsOutbox;
+  invoke: Invoke;
+};
 
 const routes = httpFunctions().map(([name, spec]) => ({ name, spec, route: compileRoute(spec.trigger) }));
 
@@ -62,10 +71,10 @@ export function createLocalServer(deps: LocalServerDeps) {
           },
         ],
       };
-      for (const [name, spec] of functionEntries().filter(([, f]) => f.trigger.kind === 'sms-inbound')) {
-        await invoke(name, spec, snsEvent);
+      for (const [name] of functionEntries().filter(([, f]) => f.trigger.kind === 'sms-inbound')) {
+        await deps.invoke(name, snsEvent);
       }
-      await deps.bus.drain();
+      await drain();
       return json(202, {});
     },
   };
@@ -97,7 +106,7 @@ export function createLocalServer(deps: LocalServerDeps) {
           }
         }
         const event = toApiGatewayEvent(req, url, spec.trigger, params, body, claims);
-        const result = (await invoke(name, spec, event)) as APIGatewayProxyStructuredResultV2;
+        const result = (await deps.invoke(name, event)) as APIGatewayProxyStructuredResultV2;
         return send(res, fromGateway(result));
       }
       if (method === 'GET') {
@@ -107,7 +116,13 @@ export function createLocalServer(deps: LocalServerDeps) {
       const known = routes.some((r) => r.route.matchesPath(url.pathname));
       return send(res, fromGateway(problem(404, known ? `No ${method} route here` : 'No such route')));
     } catch (error) {
-      logger.error('local server error', { error: (error as Error).message, path: url.pathname });
+      // A function that failed (crashed, timed out, could not initialise) gives API Gateway's 500/502.
+      const failed = error instanceof InvocationError;
+      logger.error(failed ? 'function failed' : 'local server error', {
+        error: (error as Error).message,
+        ...(failed ? { function: error.functionName, errorName: error.errorName } : {}),
+        path: url.pathname,
+      });
       return send(res, fromGateway(problem(500, 'Something went wrong on our side')));
     }
   });
@@ -117,8 +132,8 @@ export function createLocalServer(deps: LocalServerDeps) {
       ([, f]) => f.trigger.kind === 'schedule' && f.trigger.name === scheduleName,
     );
     if (targets.length === 0) return fromGateway(problem(404, `No schedule named ${scheduleName}`));
-    for (const [name, spec] of targets) {
-      await invoke(name, spec, {
+    for (const [name] of targets) {
+      await deps.invoke(name, {
         version: '0',
         id: crypto.randomUUID(),
         'detail-type': 'Scheduled Event',
@@ -127,8 +142,16 @@ export function createLocalServer(deps: LocalServerDeps) {
         detail: {},
       });
     }
-    await deps.bus.drain();
+    await drain();
     return json(200, { ran: scheduleName });
+  }
+
+  /** Until every event and queue message in flight (and any they caused) has been handled. */
+  async function drain() {
+    do {
+      await deps.bus.drain();
+      await deps.queues.drain();
+    } while (deps.bus.pending() > 0);
   }
 
   return server;

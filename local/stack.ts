@@ -1,28 +1,28 @@
-import type { Server } from 'node:http';
 import path from 'node:path';
-import * as sesModule from 'aws-ses-v2-local';
+import { functionEntries } from '../functions/manifest.ts';
 import { documentClient } from '../shared/adapters/dynamodb/client.ts';
 import { dynamoDirectoryStore } from '../shared/adapters/dynamodb/directory-store.ts';
-import { localHub } from '../shared/adapters/local/hub.ts';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local.ts';
-import type { localEnvironment } from './env.ts';
-import { localEventBus } from './event-bus.ts';
-import { repoRoot } from './invoke.ts';
+import type { LocalConfig } from './env.ts';
 import { localIssuer } from './jwt.ts';
+import { localResources, localRuntime } from './runtime.ts';
 import { seedDemo } from './seed.ts';
 import { createLocalServer } from './server.ts';
-import { smsOutbox } from './sms-outbox.ts';
+import { closeServer, startSesLocal } from './ses-local.ts';
 
-type Config = Awaited<ReturnType<typeof localEnvironment>>;
+export const repoRoot = path.resolve(import.meta.dirname, '..');
 
-/** Starts DynamoDB Local, aws-ses-v2-local, the in-process adapters and the HTTP API; seeds the demo data. */
-export async function startLocalStack(config: Config) {
+/**
+ * `npm start`: DynamoDB Local, aws-ses-v2-local, the functions of functions/index.ts in the local runtime
+ * (local/runtime.ts: each gets only what its spec declares, as in AWS) and the HTTP API; seeds the demo data.
+ */
+export async function startLocalStack(config: LocalConfig) {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
   try {
-    const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB as string;
+    const endpoint = config.dynamoEndpoint;
     if (config.startDynamo) {
       const dynamo = await startDynamoDbLocal({
         port: config.dynamoPort,
@@ -30,45 +30,45 @@ export async function startLocalStack(config: Config) {
       });
       stops.push(dynamo.stop);
     }
-    const tableName = process.env.TABLE_NAME as string;
+    const { tableName, publicBaseUrl } = config;
     await ensureTable(endpoint, tableName);
+    const ses = await startSesLocal(config.sesPort);
+    stops.push(ses.stop);
 
-    // aws-ses-v2-local is CommonJS: its server is the default export.
-    const sesLocal =
-      ((sesModule as { default: unknown }).default as { default?: typeof sesModule.default }).default ??
-      sesModule.default;
-    const ses = await sesLocal({ host: '127.0.0.1', port: config.sesPort });
-    stops.push(() => closeServer(ses));
+    const resources = localResources(config);
+    const runtime = await localRuntime({
+      specs: functionEntries(),
+      resources,
+      dynamoEndpoint: endpoint,
+      sesUrl: ses.url,
+    });
+    stops.push(runtime.stop);
+    const { bus, queues, outbox } = runtime;
 
-    const bus = localEventBus();
-    const outbox = smsOutbox();
-    localHub.publish = bus.publish;
-    localHub.sms = { send: async (to, body) => ({ messageId: outbox.send(to, body) }) };
-    const pepper = process.env.MEMBER_PEPPER ?? 'local-pepper-not-a-secret';
-    localHub.secrets = { get: async () => pepper };
-
-    const baseUrl = process.env.PUBLIC_BASE_URL as string;
-    const issuer = await localIssuer(`${baseUrl}/dev`);
+    const issuer = await localIssuer(`${publicBaseUrl}/dev`);
     const store = dynamoDirectoryStore(documentClient(endpoint), tableName);
     const seeded = await seedDemo({ store, publish: bus.publish, now: () => new Date() });
     await bus.drain();
 
-    const server = createLocalServer({ issuer, bus, outbox });
+    const server = createLocalServer({ issuer, bus, queues, outbox, invoke: runtime.invoke });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, '127.0.0.1', resolve);
     });
     stops.push(() => closeServer(server));
-    return { baseUrl, endpoint, tableName, seeded: seeded.created, bus, outbox, issuer, stop };
+    return {
+      baseUrl: publicBaseUrl,
+      sesUrl: ses.url,
+      endpoint,
+      tableName,
+      seeded: seeded.created,
+      bus,
+      outbox,
+      issuer,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
   }
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.closeAllConnections?.();
-    server.close(() => resolve());
-  });
 }

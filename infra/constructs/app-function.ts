@@ -1,17 +1,16 @@
 import path from 'node:path';
-import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { spawnSync } from 'node:child_process';
+import { AssetHashType, DockerImage, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { EventContract } from '../../events/define-event.ts';
 import { tableDefinition } from '../../shared/table/definition.ts';
-import { bundling } from '../bundling.ts';
 
 /** Item reads (transactions use the same actions); Query and Scan also on the indexes. */
 export const tableReadActions = [
@@ -32,6 +31,36 @@ export const tableWriteActions = [
 /** The repository root: manifest entries (`functions/…/*.handler.ts`) are relative to it. */
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
+/**
+ * The function's code: its handler bundled by infra/bundling.ts (the same esbuild configuration the budget
+ * test and the benchmark measure), run on this machine in a child process, never in Docker. The asset's
+ * hash is the bundle's, so an unchanged bundle is not uploaded again.
+ */
+function bundledCode(entry: string) {
+  return Code.fromAsset(repoRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Required by the API; never pulled, since local bundling always succeeds or fails the synthesis.
+      image: DockerImage.fromRegistry('local-bundling-only'),
+      // What the local bundler runs. It is also part of CDK's bundling cache key, which must differ per
+      // function (the `local` hook is a function and does not count): without it every function would
+      // get the first function's bundle.
+      command: ['node', '--import', 'tsx', 'infra/bundle-function.ts', entry],
+      local: {
+        tryBundle(outputDir) {
+          const res = spawnSync(
+            process.execPath,
+            ['--import', 'tsx', path.join(repoRoot, 'infra/bundle-function.ts'), entry, outputDir],
+            { cwd: repoRoot, stdio: 'inherit' },
+          );
+          if (res.status !== 0) throw new Error(`Bundling ${entry} failed`);
+          return true;
+        },
+      },
+    },
+  });
+}
+
 /** Any SES identity of the account and region, for stages without a sender domain. */
 const anyIdentityArn = 'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*';
 
@@ -49,13 +78,13 @@ export type AppFunctionProps = {
 };
 
 /**
- * One Lambda function with the project's defaults: Node.js 24 on arm64, an ESM bundle built by the local
- * esbuild with the AWS SDK inside (the version we test is the version we run), active tracing, a log
- * group kept one month, the Powertools environment. Its role starts with nothing but writing to its own
- * log group and X-Ray; every other permission comes from a `bind*` helper, called from the manifest's
- * `access`.
+ * One Lambda function with the project's defaults: Node.js 24 on arm64, an ESM bundle from
+ * infra/bundling.ts with the AWS SDK inside (the version we test is the version we run), active tracing, a
+ * log group kept one month, exactly the environment its spec gives (infra/environment.ts). Its role starts
+ * with nothing but writing to its own log group and X-Ray; every other permission comes from a `bind*`
+ * helper, called from the spec's `access`.
  */
-export class AppFunction extends NodejsFunction {
+export class AppFunction extends LambdaFunction {
   /** The role, typed as a Role (it is created here) so that findings can be acknowledged on it. */
   readonly serviceRole: Role;
   /** Why this role's policy has `"Resource": "*"` statements (X-Ray, SMS), for the cdk-nag acknowledgement. */
@@ -77,11 +106,9 @@ export class AppFunction extends NodejsFunction {
     logGroup.grantWrite(role);
 
     super(scope, id, {
-      entry: path.join(repoRoot, props.entry),
-      handler: 'handler',
+      code: bundledCode(props.entry),
+      handler: 'index.handler',
       description: props.description,
-      projectRoot: repoRoot,
-      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memoryMb ?? 256,
@@ -90,20 +117,6 @@ export class AppFunction extends NodejsFunction {
       role,
       logGroup,
       environment: props.environment,
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: [...bundling.mainFields],
-        banner: bundling.banner,
-        target: bundling.target,
-        minify: bundling.minify,
-        sourceMap: true,
-        sourcesContent: false,
-        esbuildArgs: Object.fromEntries(Object.entries(bundling.alias).map(([from, to]) => [`--alias:${from}`, to])),
-        // Bundle the AWS SDK v3 instead of using the runtime's copy.
-        bundleAwsSDK: true,
-        externalModules: [],
-        forceDockerBundling: false,
-      },
     });
     this.serviceRole = role;
     this.wildcardReasons.push(

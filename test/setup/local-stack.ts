@@ -1,16 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
-import { freePort } from '../local/env.ts';
+import { startDynamoDbLocal } from '../../local/dynamodb-local.ts';
+import { freePort } from '../../local/env.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The local stack started for e2e tests, as `npm start` runs it. */
     baseUrl: string;
     sesUrl: string;
-    /** DynamoDB Local, shared: integration tests create their own tables. */
-    dynamoEndpoint: string;
     /** The local stack's table in that DynamoDB Local. */
     e2eTableName: string;
   }
@@ -18,11 +16,11 @@ declare module 'vitest' {
 
 const E2E_TABLE = 'plp-e2e';
 
-/** One DynamoDB Local (in memory) and one local stack (a child process, like `npm start`) for the run. */
+/** The e2e project: one DynamoDB Local (in memory) and one local stack (a child process, like `npm start`). */
 export default async function setup(project: TestProject) {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   const [port, sesPort] = [await freePort(), await freePort()];
-  const root = path.resolve(import.meta.dirname, '..');
+  const root = path.resolve(import.meta.dirname, '../..');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
     cwd: root,
     env: {

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { FunctionSpec } from '../functions/spec.ts';
+import { logger } from '../shared/powertools.ts';
+import type { Invoke } from './functions.ts';
+
+/** The queue URL a function is given for a queue of its spec (QUEUE_URL_<NAME>, infra/environment.ts). */
+export const localQueueUrl = (queue: string) => `http://sqs.local/000000000000/${queue}`;
+export const queueOfUrl = (url: string) => /^http:\/\/sqs\.local\/000000000000\/([\w-]+)$/.exec(url)?.[1];
+
+/**
+ * The in-process stand-in for SQS: a message sent to a queue is delivered, in an SQS event of one record, to
+ * the function whose trigger is that queue; the records it reports as failed (batchItemFailures) or a
+ * thrown error are retried up to maxReceiveCount (5, as the CDK app's redrive policy), then dead-lettered.
+ */
+export function localQueues(options: {
+  invoke: Invoke;
+  specs: ReadonlyArray<readonly [string, FunctionSpec]>;
+  maxReceiveCount?: number;
+  retryDelayMs?: number;
+}) {
+  const max = options.maxReceiveCount ?? 5;
+  const delay = options.retryDelayMs ?? 100;
+  const deadLetters: { queue: string; messageId: string; error: string }[] = [];
+  const pending = new Set<Promise<void>>();
+
+  const deliver = async (name: string, queue: string, messageId: string, body: string) => {
+    for (let receive = 1; ; receive++) {
+      let error = '';
+      try {
+        const result = (await options.invoke(name, {
+          Records: [
+            {
+              messageId,
+              receiptHandle: messageId,
+              body,
+              attributes: { ApproximateReceiveCount: String(receive) },
+              messageAttributes: {},
+              eventSource: 'aws:sqs',
+              eventSourceARN: `arn:aws:sqs:eu-west-1:000000000000:${queue}`,
+              awsRegion: 'eu-west-1',
+            },
+          ],
+        })) as { batchItemFailures?: { itemIdentifier: string }[] } | undefined;
+        if (!result?.batchItemFailures?.some((f) => f.itemIdentifier === messageId)) return;
+        error = 'reported as failed';
+      } catch (e) {
+        error = (e as Error).message;
+      }
+      if (receive >= max) {
+        deadLetters.push({ queue, messageId, error });
+        logger.error('queue message dead-lettered', { queue, consumer: name, messageId });
+        return;
+      }
+      await new Promise((r) => setTimeout(r, delay * 2 ** (receive - 1)));
+    }
+  };
+
+  return {
+    deadLetters,
+    send(queue: string, body: string) {
+      const messageId = randomUUID();
+      for (const [name] of options.specs.filter(([, f]) => f.trigger.kind === 'queue' && f.trigger.queue === queue)) {
+        const p = deliver(name, queue, messageId, body);
+        pending.add(p);
+        void p.finally(() => pending.delete(p));
+      }
+      return messageId;
+    },
+    async drain() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+  };
+}
+export type LocalQueues = ReturnType<typeof localQueues>;
