@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventContract, EventPublisher, PublishOptions } from '../../../events/define-event.ts';
 import { PlpStatusChanged } from '../../../events/directory/plp-status-changed.ts';
 import type { Caller } from '../../../shared/directory/caller.ts';
-import type { Commune, CreateCommuneInput, CreatePlpInput, Plp } from '../../../shared/directory/model.ts';
-import type { Assignment, DirectoryStore, PlpHistoryEntry } from '../../../shared/directory/ports.ts';
+import type { CreateCommuneInput, CreatePlpInput, Plp } from '../../../shared/directory/model.ts';
+import type { DirectoryStore } from '../../../shared/directory/ports.ts';
 import {
   createCommune,
   createPlp,
@@ -13,61 +13,17 @@ import {
 } from '../../../shared/directory/use-cases.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../shared/errors.ts';
 import type { Role } from '../../../shared/table/keys.ts';
+import { fakeDirectoryStore } from '../../support/fakes/directory-store.ts';
 
-/** An in-memory DirectoryStore with the same conflict rules as the DynamoDB one. */
+/** The in-memory DirectoryStore of test/support/fakes (it passes the adapter's contract), recording createPlp's input. */
 function memoryStore() {
-  const communes = new Map<string, Commune>();
-  const plps = new Map<string, Plp>();
-  const codes = new Map<string, string>();
-  const postcodes = new Map<string, string[]>();
-  const assignments = new Map<string, Assignment[]>();
-  const history = new Map<string, PlpHistoryEntry[]>();
+  const store = fakeDirectoryStore();
   const createPlpCalls: { plp: Plp; assignments: { principal: string; role: Role }[] }[] = [];
-  const assign = (principal: string, role: Role, scopeId: string) =>
-    assignments.set(principal, [...(assignments.get(principal) ?? []), { role, scopeId }]);
-
-  const store: DirectoryStore = {
-    async createCommune(commune, admins) {
-      if (communes.has(commune.nis)) throw new ConflictError(`Commune ${commune.nis} already exists`);
-      communes.set(commune.nis, structuredClone(commune));
-      for (const a of admins) assign(a, 'commune_admin', commune.nis);
-    },
-    getCommune: async (nis) => structuredClone(communes.get(nis)),
-    async createPlp(plp, list) {
-      createPlpCalls.push({ plp: structuredClone(plp), assignments: structuredClone(list) });
-      if (plps.has(plp.plpId) || codes.has(plp.code.toUpperCase())) {
-        throw new ConflictError(`A PLP with code ${plp.code} already exists`);
-      }
-      plps.set(plp.plpId, structuredClone(plp));
-      codes.set(plp.code.toUpperCase(), plp.plpId);
-      for (const pc of plp.zone.postcodes) postcodes.set(pc, [...(postcodes.get(pc) ?? []), plp.plpId]);
-      for (const a of list) assign(a.principal, a.role, plp.plpId);
-    },
-    getPlp: async (plpId) => structuredClone(plps.get(plpId)),
-    plpIdByCode: async (code) => codes.get(code.toUpperCase()),
-    async updatePlpStatus(plpId, from, patch) {
-      const plp = plps.get(plpId);
-      if (!plp || plp.status !== from) throw new ConflictError('The PLP changed meanwhile; read it again');
-      const updated = {
-        ...plp,
-        status: patch.status,
-        updatedAt: patch.updatedAt,
-        ...(patch.charterReference ? { charterReference: patch.charterReference } : {}),
-      };
-      plps.set(plpId, updated);
-      return structuredClone(updated);
-    },
-    plpIdsByPostcode: async (pc) => [...(postcodes.get(pc) ?? [])],
-    getPlps: async (ids) => ids.flatMap((id) => (plps.has(id) ? [structuredClone(plps.get(id)!)] : [])),
-    getCommunes: async (nis) => nis.flatMap((n) => (communes.has(n) ? [structuredClone(communes.get(n)!)] : [])),
-    assignmentsOf: async (principals) => principals.flatMap((p) => assignments.get(p) ?? []),
-    async appendHistory(plpId, entry) {
-      const list = history.get(plpId) ?? [];
-      if (!list.some((e) => e.eventId === entry.eventId)) history.set(plpId, [...list, entry]);
-    },
-    listHistory: async (plpId) => [...(history.get(plpId) ?? [])],
+  const createPlp: DirectoryStore['createPlp'] = async (plp, assignments) => {
+    createPlpCalls.push(structuredClone({ plp, assignments }));
+    await store.createPlp(plp, assignments);
   };
-  return { store, plps, createPlpCalls };
+  return { store: { ...store, createPlp }, createPlpCalls };
 }
 
 type Published = { contract: EventContract; data: unknown; options: PublishOptions };

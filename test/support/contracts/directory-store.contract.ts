@@ -1,0 +1,226 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Commune, Plp } from '../../../shared/directory/model.ts';
+import type { DirectoryStore } from '../../../shared/directory/ports.ts';
+import { ConflictError } from '../../../shared/errors.ts';
+
+const at = '2026-03-01T10:00:00.000Z';
+
+/**
+ * What DirectoryStore (shared/directory/ports.ts) promises, checked against any implementation: the DynamoDB
+ * adapter (test/integration/directory-store.test.ts) and the in-memory fake (test/unit/fakes/stores.test.ts).
+ * `makeStore` is called once; every test uses NIS codes, PLP ids, codes and postcodes of its own.
+ */
+export function describeDirectoryStoreContract(
+  name: string,
+  makeStore: () => DirectoryStore | Promise<DirectoryStore>,
+) {
+  let store: DirectoryStore;
+
+  const run = Math.random().toString(36).slice(2, 8).toUpperCase();
+  let counter = 0;
+  const n = () => ++counter;
+  const newNis = () => String(10_000 + n());
+  const newPostcode = () => String(1000 + n());
+  const newPlpId = () => `plp-${run}-${n()}`;
+  const newCode = () => `CODE-${run}-${n()}`;
+
+  const commune = (nis: string, over: Partial<Commune> = {}): Commune => ({
+    nis,
+    name: { fr: `Commune ${nis}` },
+    languages: ['fr'],
+    policeZone: 'Zone',
+    createdAt: at,
+    ...over,
+  });
+
+  const plp = (over: Partial<Plp> = {}): Plp => {
+    const plpId = over.plpId ?? newPlpId();
+    return {
+      plpId,
+      communeNis: '21009',
+      name: `PLP ${plpId}`,
+      code: newCode(),
+      type: 'residents',
+      zone: { postcodes: [newPostcode()] },
+      dispatchMode: 'direct',
+      requiresApproval: false,
+      languages: ['fr', 'nl'],
+      coordinators: [{ email: 'coord@example.be', name: 'Coord', language: 'fr' }],
+      officers: [{ email: 'agent@police.be' }],
+      status: 'preparation',
+      createdAt: at,
+      updatedAt: at,
+      ...over,
+    };
+  };
+
+  describe(name, () => {
+    beforeAll(async () => {
+      store = await makeStore();
+    });
+
+    it('creates a commune once; a second create is a ConflictError and assigns nobody', async () => {
+      const nis = newNis();
+      const admin = `sub:admin-${run}-${n()}`;
+      const latecomer = `sub:admin-${run}-${n()}`;
+      const c = commune(nis, { name: { fr: 'Ixelles', nl: 'Elsene' }, languages: ['fr', 'nl'] });
+      await store.createCommune(c, [admin]);
+      expect(await store.getCommune(nis)).toEqual(c);
+      await expect(store.createCommune(commune(nis), [latecomer])).rejects.toThrow(ConflictError);
+      expect(await store.getCommune(nis)).toEqual(c);
+      expect(await store.assignmentsOf([admin])).toEqual([{ role: 'commune_admin', scopeId: nis }]);
+      expect(await store.assignmentsOf([latecomer])).toEqual([]);
+    });
+
+    it('returns undefined for an unknown commune, PLP or code', async () => {
+      expect(await store.getCommune('00000')).toBeUndefined();
+      expect(await store.getPlp('nope')).toBeUndefined();
+      expect(await store.plpIdByCode('NOPE-NOPE')).toBeUndefined();
+    });
+
+    it('creates a PLP findable by id, code in any case and each of its postcodes', async () => {
+      const [pc1, pc2] = [newPostcode(), newPostcode()];
+      const p = plp({ zone: { postcodes: [pc1, pc2] } });
+      await store.createPlp(p, [{ principal: 'email:coord@example.be', role: 'coordinator' }]);
+      expect(await store.getPlp(p.plpId)).toEqual(p);
+      expect(await store.plpIdByCode(p.code)).toBe(p.plpId);
+      expect(await store.plpIdByCode(p.code.toLowerCase())).toBe(p.plpId);
+      expect(await store.plpIdsByPostcode(pc1)).toEqual([p.plpId]);
+      expect(await store.plpIdsByPostcode(pc2)).toEqual([p.plpId]);
+      expect(await store.plpIdsByPostcode(newPostcode())).toEqual([]);
+    });
+
+    it('lists the PLPs of a postcode in id order, and only those', async () => {
+      const pc = newPostcode();
+      const ids = [`${newPlpId()}-b`, `${newPlpId()}-a`, `${newPlpId()}-c`];
+      for (const plpId of ids) await store.createPlp(plp({ plpId, zone: { postcodes: [pc] } }), []);
+      await store.createPlp(plp(), []);
+      expect(await store.plpIdsByPostcode(pc)).toEqual([...ids].sort());
+    });
+
+    it('keeps its own copy: changing the written or the read PLP changes nothing stored', async () => {
+      const p = plp();
+      const written = structuredClone(p);
+      await store.createPlp(written, []);
+      written.name = 'Changed';
+      written.zone.postcodes.push('9999');
+      (await store.getPlp(p.plpId))!.coordinators.pop();
+      expect(await store.getPlp(p.plpId)).toEqual(p);
+    });
+
+    it('refuses a duplicate code, in any case, and stores nothing of the second PLP', async () => {
+      const first = plp();
+      await store.createPlp(first, []);
+      const pc = newPostcode();
+      const second = plp({ code: first.code.toLowerCase(), zone: { postcodes: [pc] } });
+      await expect(
+        store.createPlp(second, [{ principal: 'email:second@example.be', role: 'coordinator' }]),
+      ).rejects.toThrow(ConflictError);
+
+      expect(await store.getPlp(second.plpId)).toBeUndefined();
+      expect(await store.plpIdByCode(first.code)).toBe(first.plpId);
+      expect(await store.plpIdsByPostcode(pc)).toEqual([]);
+      expect(await store.assignmentsOf(['email:second@example.be'])).toEqual([]);
+    });
+
+    it('refuses a PLP id already taken, leaving the new code free', async () => {
+      const first = plp();
+      await store.createPlp(first, []);
+      const again = plp({ plpId: first.plpId });
+      await expect(store.createPlp(again, [])).rejects.toThrow(ConflictError);
+      expect(await store.getPlp(first.plpId)).toEqual(first);
+      expect(await store.plpIdByCode(again.code)).toBeUndefined();
+    });
+
+    it('returns the assignments of the principals asked for', async () => {
+      const [p1, p2] = [plp(), plp()];
+      const principal = `email:agent-${run.toLowerCase()}-${n()}@police.be`;
+      await store.createPlp(p1, [{ principal, role: 'officer' }]);
+      await store.createPlp(p2, [
+        { principal, role: 'officer' },
+        { principal, role: 'coordinator' },
+      ]);
+
+      const found = await store.assignmentsOf([principal, `sub:unknown-${run}`]);
+      expect(found).toHaveLength(3);
+      expect(found).toEqual(
+        expect.arrayContaining([
+          { role: 'officer', scopeId: p1.plpId },
+          { role: 'officer', scopeId: p2.plpId },
+          { role: 'coordinator', scopeId: p2.plpId },
+        ]),
+      );
+      expect(await store.assignmentsOf([])).toEqual([]);
+    });
+
+    it('updates the status only from the expected one (stale from, unknown PLP → ConflictError)', async () => {
+      const p = plp();
+      await store.createPlp(p, []);
+      const later = '2026-03-02T10:00:00.000Z';
+      const updated = await store.updatePlpStatus(p.plpId, 'preparation', {
+        status: 'information_session',
+        updatedAt: later,
+      });
+      expect(updated).toEqual({ ...p, status: 'information_session', updatedAt: later });
+
+      await expect(
+        store.updatePlpStatus(p.plpId, 'preparation', { status: 'dissolved', updatedAt: later }),
+      ).rejects.toThrow(ConflictError);
+      expect(await store.getPlp(p.plpId)).toEqual(updated);
+
+      await expect(
+        store.updatePlpStatus(`missing-${run}`, 'preparation', { status: 'dissolved', updatedAt: later }),
+      ).rejects.toThrow(ConflictError);
+      expect(await store.getPlp(`missing-${run}`)).toBeUndefined();
+    });
+
+    it('stores the charter reference with the status and keeps it through later changes', async () => {
+      const p = plp({ status: 'charter_submitted' });
+      await store.createPlp(p, []);
+      const updated = await store.updatePlpStatus(p.plpId, 'charter_submitted', {
+        status: 'charter_approved',
+        updatedAt: at,
+        charterReference: 'SPF/2026/7',
+      });
+      expect(updated.charterReference).toBe('SPF/2026/7');
+      expect((await store.getPlp(p.plpId))!.charterReference).toBe('SPF/2026/7');
+
+      const launched = await store.updatePlpStatus(p.plpId, 'charter_approved', { status: 'launched', updatedAt: at });
+      expect(launched).toMatchObject({ status: 'launched', charterReference: 'SPF/2026/7' });
+    });
+
+    it('records a history entry once per eventId, listed in eventId order', async () => {
+      const plpId = newPlpId();
+      const entry = { eventId: 'evt-2', from: null, to: 'preparation' as const, by: 'sub:admin-1', at };
+      const next = {
+        eventId: 'evt-3',
+        from: 'preparation' as const,
+        to: 'information_session' as const,
+        by: 'sub:admin-1',
+        at,
+      };
+      await store.appendHistory(plpId, entry);
+      await store.appendHistory(plpId, { ...entry, by: 'sub:someone-else' });
+      await store.appendHistory(plpId, next);
+      expect(await store.listHistory(plpId)).toEqual([entry, next]);
+      expect(await store.listHistory(newPlpId())).toEqual([]);
+    });
+
+    it('batch-reads PLPs and communes, skipping unknown ids', async () => {
+      const plps = [plp(), plp(), plp()];
+      for (const p of plps) await store.createPlp(p, []);
+      const read = await store.getPlps([...plps.map((p) => p.plpId), `missing-${run}`]);
+      expect([...read].sort((a, b) => (a.plpId < b.plpId ? -1 : 1))).toEqual(
+        [...plps].sort((a, b) => (a.plpId < b.plpId ? -1 : 1)),
+      );
+      expect(await store.getPlps([])).toEqual([]);
+
+      const [ghent, ixelles] = [commune(newNis(), { name: { nl: 'Gent' }, languages: ['nl'] }), commune(newNis())];
+      for (const c of [ghent, ixelles]) await store.createCommune(c, []);
+      const communes = await store.getCommunes([ghent.nis, ixelles.nis, '00001']);
+      expect(communes.map((c) => c.nis).sort()).toEqual([ghent.nis, ixelles.nis].sort());
+      expect(communes.find((c) => c.nis === ghent.nis)).toEqual(ghent);
+      expect(await store.getCommunes([])).toEqual([]);
+    });
+  });
+}
