@@ -22,4 +22,44 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Lambda bundles (shared/, events/, functions/): zod/mini through shared/zod.ts, which sets zod's English
+    // messages and classic zod's error name. Classic zod costs ~70 KB more in each bundle.
+    files: ['shared/**/*.ts', 'events/**/*.ts', 'functions/**/*.ts'],
+    ignores: ['shared/zod.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^zod($|/)',
+              message: "Bundled code imports zod only as `import * as z from '<…>/shared/zod.ts'` (zod/mini).",
+            },
+          ],
+        },
+      ],
+      // Type positions (`z.core.$ZodType`) are fine; a value would keep the whole namespace (every locale).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='z'][property.name=/^(core|locales)$/]",
+          message: 'Import what is needed of zod/v4/core or zod/locales by name in shared/zod.ts (bundle size).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/zod.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportDeclaration[source.value='zod']", message: 'Bundled code uses zod/mini, not classic zod.' },
+        {
+          selector: "ImportDeclaration[source.value='zod/mini'] > :matches(ImportSpecifier, ImportDefaultSpecifier)",
+          message: "Use `import * as z from 'zod/mini'` (bundle size).",
+        },
+      ],
+    },
+  },
 );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod.ts';
 
 /**
  * One event contract: source, detail-type, version and the zod schema of its `data`. `defineEvent` gives
@@ -6,24 +6,24 @@ import * as z from 'zod';
  * and a JSON Schema for documentation. Changes are additive; a breaking change is a new version.
  */
 export const Metadata = z.object({
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   /** Same key ⇒ same fact: consumers use it to ignore redeliveries. */
-  idempotencyKey: z.string().min(1).max(256),
-  correlationId: z.string().min(1).max(256),
+  idempotencyKey: z.string().check(z.minLength(1), z.maxLength(256)),
+  correlationId: z.string().check(z.minLength(1), z.maxLength(256)),
   occurredAt: z.iso.datetime({ offset: true }),
 });
 export type Metadata = z.infer<typeof Metadata>;
 
-export type EventContract<D extends z.ZodType = z.ZodType> = {
+export type EventContract<D extends z.core.$ZodType = z.core.$ZodType> = {
   source: `plp.${string}`;
   detailType: string;
   version: number;
   data: D;
-  detail: z.ZodObject<{ metadata: typeof Metadata; data: D }>;
+  detail: z.ZodMiniObject<{ metadata: typeof Metadata; data: D }>;
   /** The whole EventBridge event as a consumer receives it. */
-  schema: z.ZodObject<{
-    source: z.ZodLiteral<string>;
-    'detail-type': z.ZodLiteral<string>;
+  schema: z.ZodMiniObject<{
+    source: z.ZodMiniLiteral<string>;
+    'detail-type': z.ZodMiniLiteral<string>;
     detail: EventContract<D>['detail'];
   }>;
   /** For `new events.Rule(…, { eventPattern })`. */
@@ -34,14 +34,14 @@ export type EventContract<D extends z.ZodType = z.ZodType> = {
 export type EventDetail<E extends EventContract> = z.infer<E['detail']>;
 export type EventData<E extends EventContract> = z.infer<E['data']>;
 
-export function defineEvent<D extends z.ZodType>(spec: {
+export function defineEvent<D extends z.core.$ZodType>(spec: {
   source: `plp.${string}`;
   detailType: string;
   version: number;
   data: D;
 }): EventContract<D> {
   const detail = z.object({
-    metadata: Metadata.refine((m) => m.version === spec.version, `version must be ${spec.version}`),
+    metadata: Metadata.check(z.refine((m) => m.version === spec.version, `version must be ${spec.version}`)),
     data: spec.data,
   }) as unknown as EventContract<D>['detail'];
   const schema = z.object({
@@ -69,7 +69,7 @@ export type EventPublisher = <E extends EventContract>(
 
 /** Builds and validates the detail of an event; throws (a programming error) if it breaks its contract. */
 export function buildDetail<E extends EventContract>(contract: E, data: EventData<E>, options: PublishOptions) {
-  return contract.detail.parse({
+  return z.parse(contract.detail, {
     metadata: {
       version: contract.version,
       idempotencyKey: options.idempotencyKey,

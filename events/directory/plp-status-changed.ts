@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/zod.ts';
 import { PlpStatus } from '../../shared/directory/model.ts';
 import { defineEvent } from '../define-event.ts';
 
@@ -10,10 +10,10 @@ export const PlpStatusChanged = defineEvent({
   data: z.object({
     plpId: z.string(),
     communeNis: z.string(),
-    from: PlpStatus.nullable(),
+    from: z.nullable(PlpStatus),
     to: PlpStatus,
     /** The administrator's principal id (sub:… ), never an e-mail address. */
     by: z.string(),
-    charterReference: z.string().optional(),
+    charterReference: z.optional(z.string()),
   }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/zod.ts';
 import { Channel } from '../../shared/enrolment/model.ts';
 import { Language } from '../../shared/i18n/languages.ts';
 import { defineEvent } from '../define-event.ts';
@@ -39,7 +39,7 @@ export const MemberActivated = defineEvent({
     language: Language,
     channels: z.array(Channel),
     /** The coordinator's principal id when a coordinator approved it. */
-    approvedBy: z.string().optional(),
+    approvedBy: z.optional(z.string()),
   }),
 });
 

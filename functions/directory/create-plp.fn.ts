@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/zod.ts';
 import { PlpStatusChanged } from '../../events/directory/plp-status-changed.ts';
 import { CreatePlpInput } from '../../shared/directory/model.ts';
 import { http } from '../../shared/http/trigger.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/zod.ts';
 import { EnrolmentConfirmed, MemberActivated } from '../../events/enrolment/enrolment-events.ts';
 import { ConfirmInput, EnrolmentIdParams } from '../../shared/enrolment/model.ts';
 import { http } from '../../shared/http/trigger.ts';

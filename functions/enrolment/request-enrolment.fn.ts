@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/zod.ts';
 import { EnrolmentRequested } from '../../events/enrolment/enrolment-events.ts';
 import { EnrolmentInput } from '../../shared/enrolment/contact-input.ts';
 import { http } from '../../shared/http/trigger.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/zod.ts';
 import { http } from '../../shared/http/trigger.ts';
 import { defineFunction } from '../spec.ts';
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { principalId } from '../table/keys.ts';
 
 export const Group = z.enum(['police', 'coordinator', 'commune_admin', 'region_admin']);

@@ -1,33 +1,38 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Language, OfficialLanguage } from '../i18n/languages.ts';
 
 /** A Belgian postcode: four digits, 1000–9999. */
-export const Postcode = z.string().regex(/^[1-9]\d{3}$/, 'a Belgian postcode has four digits');
+export const Postcode = z.string().check(z.regex(/^[1-9]\d{3}$/, 'a Belgian postcode has four digits'));
 /** A NIS (INS) code of a commune: five digits. */
-export const NisCode = z.string().regex(/^\d{5}$/, 'a NIS code has five digits');
+export const NisCode = z.string().check(z.regex(/^\d{5}$/, 'a NIS code has five digits'));
 export const PlpCode = z
   .string()
-  .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, 'upper-case letters, digits and hyphens, 3 to 40 characters');
-export const Email = z
-  .email()
-  .max(254)
-  .transform((e) => e.toLowerCase());
+  .check(z.regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, 'upper-case letters, digits and hyphens, 3 to 40 characters'));
+export const Email = z.pipe(
+  z.email().check(z.maxLength(254)),
+  z.transform((e) => e.toLowerCase()),
+);
 
 export const PrincipalInput = z.union([
-  z.strictObject({ sub: z.string().min(1).max(128) }),
+  z.strictObject({ sub: z.string().check(z.minLength(1), z.maxLength(128)) }),
   z.strictObject({ email: Email }),
 ]);
 
 export const CreateCommuneInput = z.strictObject({
   nis: NisCode,
   name: z
-    .strictObject({ fr: z.string().min(1).max(120), nl: z.string().min(1).max(120), de: z.string().min(1).max(120) })
-    .partial()
-    .refine((n) => Object.keys(n).length > 0, 'give the name in at least one language'),
-  languages: z.array(OfficialLanguage).min(1).max(3),
-  policeZone: z.string().min(1).max(120),
+    .partial(
+      z.strictObject({
+        fr: z.string().check(z.minLength(1), z.maxLength(120)),
+        nl: z.string().check(z.minLength(1), z.maxLength(120)),
+        de: z.string().check(z.minLength(1), z.maxLength(120)),
+      }),
+    )
+    .check(z.refine((n) => Object.keys(n).length > 0, 'give the name in at least one language')),
+  languages: z.array(OfficialLanguage).check(z.minLength(1), z.maxLength(3)),
+  policeZone: z.string().check(z.minLength(1), z.maxLength(120)),
   /** Commune administrators, by token sub or e-mail. */
-  admins: z.array(PrincipalInput).max(20).optional(),
+  admins: z.optional(z.array(PrincipalInput).check(z.maxLength(20))),
 });
 export type CreateCommuneInput = z.infer<typeof CreateCommuneInput>;
 
@@ -42,7 +47,7 @@ export type Commune = z.infer<typeof Commune>;
 
 export const PlpType = z.enum(['residents', 'independents']);
 export const DispatchMode = z.enum(['direct', 'via_coordinator']);
-export const PlpStatus = z.enum([
+const PLP_STATUSES = [
   'preparation',
   'information_session',
   'charter_submitted',
@@ -50,31 +55,36 @@ export const PlpStatus = z.enum([
   'launched',
   'suspended',
   'dissolved',
-]);
+] as const;
+export const PlpStatus = z.enum(PLP_STATUSES);
 export type PlpStatus = z.infer<typeof PlpStatus>;
 
-export const Coordinator = z.strictObject({ email: Email, name: z.string().min(1).max(120), language: Language });
+export const Coordinator = z.strictObject({
+  email: Email,
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  language: Language,
+});
 export type Coordinator = z.infer<typeof Coordinator>;
 
 export const Zone = z.strictObject({
-  postcodes: z.array(Postcode).min(1).max(50),
+  postcodes: z.array(Postcode).check(z.minLength(1), z.maxLength(50)),
   /** When present, only these streets (compared without case and accents) are in the zone. */
-  streets: z.array(z.string().min(1).max(120)).max(500).optional(),
+  streets: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(120))).check(z.maxLength(500))),
 });
 
 export const CreatePlpInput = z.strictObject({
   communeNis: NisCode,
-  name: z.string().min(1).max(120),
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
   code: PlpCode,
   type: PlpType,
   zone: Zone,
   dispatchMode: DispatchMode,
   requiresApproval: z.boolean(),
-  smsMonthlyBudgetEur: z.number().min(0).max(100_000).optional(),
+  smsMonthlyBudgetEur: z.optional(z.number().check(z.gte(0), z.lte(100_000))),
   /** Languages of the PLP's messages; the commune's official languages when absent. */
-  languages: z.array(OfficialLanguage).min(1).max(3).optional(),
-  coordinators: z.array(Coordinator).max(10),
-  officers: z.array(PrincipalInput).max(20),
+  languages: z.optional(z.array(OfficialLanguage).check(z.minLength(1), z.maxLength(3))),
+  coordinators: z.array(Coordinator).check(z.maxLength(10)),
+  officers: z.array(PrincipalInput).check(z.maxLength(20)),
 });
 export type CreatePlpInput = z.infer<typeof CreatePlpInput>;
 
@@ -87,24 +97,27 @@ export const Plp = z.object({
   zone: Zone,
   dispatchMode: DispatchMode,
   requiresApproval: z.boolean(),
-  smsMonthlyBudgetEur: z.number().optional(),
+  smsMonthlyBudgetEur: z.optional(z.number()),
   languages: z.array(OfficialLanguage),
   coordinators: z.array(Coordinator),
   officers: z.array(PrincipalInput),
   status: PlpStatus,
-  charterReference: z.string().optional(),
+  charterReference: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Plp = z.infer<typeof Plp>;
 
+/** Every status but `preparation`, where a PLP only starts. */
+const [, ...LATER_STATUSES] = PLP_STATUSES;
+
 export const TransitionInput = z.strictObject({
-  to: PlpStatus.exclude(['preparation']),
-  charterReference: z.string().min(1).max(120).optional(),
+  to: z.enum(LATER_STATUSES),
+  charterReference: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
 });
 export type TransitionInput = z.infer<typeof TransitionInput>;
 
-export const PlpIdParams = z.strictObject({ plpId: z.string().min(1).max(64) });
+export const PlpIdParams = z.strictObject({ plpId: z.string().check(z.minLength(1), z.maxLength(64)) });
 export const PostcodeQuery = z.strictObject({ postcode: Postcode });
 
 export const PublicPlp = z.object({

@@ -2,7 +2,7 @@
  * The bodies that carry a phone number. They check it with libphonenumber-js (about 38 KB minified, with the
  * Belgian metadata only), so they live in this leaf module: only the functions that take a phone number bundle it.
  */
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Language } from '../i18n/languages.ts';
 import { Channels, EmailInput, EnrolmentAddress } from './model.ts';
 import { phoneProblem } from './phone.ts';
@@ -11,47 +11,49 @@ import { phoneProblem } from './phone.ts';
  * National or international form; the use case parses it to E.164 against the configured allow-list. Checked
  * here too (default allow-list) so that a form shows a bad number with the other mistakes, in one answer.
  */
-const PhoneInput = z
-  .string()
-  .min(1)
-  .max(32)
-  .superRefine((v, ctx) => {
-    if (v.length > 32) return; // max() reported it
+const PhoneInput = z.string().check(
+  z.minLength(1),
+  z.maxLength(32),
+  z.superRefine((v, ctx) => {
+    if (v.length > 32) return; // maxLength reported it
     const problem = phoneProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  }),
+);
 
 export const EnrolmentInput = z
   .strictObject({
-    plpId: z.string().min(1).max(64),
-    name: z.string().trim().min(1, 'give your name').max(120),
+    plpId: z.string().check(z.minLength(1), z.maxLength(64)),
+    name: z.string().check(z.trim(), z.minLength(1, 'give your name'), z.maxLength(120)),
     address: EnrolmentAddress,
-    phone: PhoneInput.optional(),
-    email: EmailInput.optional(),
+    phone: z.optional(PhoneInput),
+    email: z.optional(EmailInput),
     language: Language,
     channels: Channels,
     consent: z.literal(true, 'consent is required'),
   })
-  .superRefine((v, ctx) => {
-    if (v.phone === undefined && v.email === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'give a phone number or an e-mail address' });
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'give a phone number or an e-mail address' });
-      return;
-    }
-    if (v.channels.includes('sms') && v.phone === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'the sms channel needs a phone number' });
-    }
-    if (v.channels.includes('email') && v.email === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'the email channel needs an e-mail address' });
-    }
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.phone === undefined && v.email === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['phone'], message: 'give a phone number or an e-mail address' });
+        ctx.addIssue({ code: 'custom', path: ['email'], message: 'give a phone number or an e-mail address' });
+        return;
+      }
+      if (v.channels.includes('sms') && v.phone === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['phone'], message: 'the sms channel needs a phone number' });
+      }
+      if (v.channels.includes('email') && v.email === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['email'], message: 'the email channel needs an e-mail address' });
+      }
+    }),
+  );
 export type EnrolmentInput = z.infer<typeof EnrolmentInput>;
 
 /** A new phone number or e-mail address for the member: exactly one. */
 export const ChangeContactInput = z
   .strictObject({
-    phone: PhoneInput.optional(),
-    email: EmailInput.optional(),
+    phone: z.optional(PhoneInput),
+    email: z.optional(EmailInput),
   })
-  .refine((v) => (v.phone === undefined) !== (v.email === undefined), 'give either phone or email');
+  .check(z.refine((v) => (v.phone === undefined) !== (v.email === undefined), 'give either phone or email'));
 export type ChangeContactInput = z.infer<typeof ChangeContactInput>;

@@ -1,5 +1,5 @@
 /** Bodies of the public enrolment and member routes (see API.md, "Public routes"). */
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Postcode } from '../directory/model.ts';
 import { Language } from '../i18n/languages.ts';
 
@@ -12,47 +12,51 @@ export type Channel = z.infer<typeof Channel>;
 /** The member field holding each channel's contact. */
 export const CONTACT_FIELD = { sms: 'phone', email: 'email' } as const satisfies Record<Channel, string>;
 
-export const Channels = z
-  .array(Channel)
-  .min(1, 'choose at least one channel')
-  .refine((cs) => new Set(cs).size === cs.length, 'each channel at most once');
+export const Channels = z.array(Channel).check(
+  z.minLength(1, 'choose at least one channel'),
+  z.refine((cs) => new Set(cs).size === cs.length, 'each channel at most once'),
+);
 
 /** An e-mail address, stored in lower case. */
-export const EmailInput = z
-  .email()
-  .max(254)
-  .transform((e) => e.toLowerCase());
+export const EmailInput = z.pipe(
+  z.email().check(z.maxLength(254)),
+  z.transform((e) => e.toLowerCase()),
+);
 
 export const EnrolmentAddress = z.strictObject({
-  street: z.string().trim().min(1, 'give the street').max(120),
-  number: z.string().trim().min(1, 'give the house number').max(10),
+  street: z.string().check(z.trim(), z.minLength(1, 'give the street'), z.maxLength(120)),
+  number: z.string().check(z.trim(), z.minLength(1, 'give the house number'), z.maxLength(10)),
   postcode: Postcode,
 });
 
-const Code = z.string().regex(/^\d{6}$/, 'the code has six digits');
+const Code = z.string().check(z.regex(/^\d{6}$/, 'the code has six digits'));
 
 /** The code; an enrolment started by SMS (JOIN) also gives its name and address here. */
 export const ConfirmInput = z.strictObject({
   code: Code,
-  name: z.string().trim().min(1, 'give your name').max(120).optional(),
-  address: EnrolmentAddress.optional(),
+  name: z.optional(z.string().check(z.trim(), z.minLength(1, 'give your name'), z.maxLength(120))),
+  address: z.optional(EnrolmentAddress),
 });
 export type ConfirmInput = z.infer<typeof ConfirmInput>;
 
 /** A phone number or an e-mail address; which one is decided by the handler. */
-export const MemberLinkInput = z.strictObject({ contact: z.string().trim().min(1).max(254) });
+export const MemberLinkInput = z.strictObject({
+  contact: z.string().check(z.trim(), z.minLength(1), z.maxLength(254)),
+});
 export type MemberLinkInput = z.infer<typeof MemberLinkInput>;
 
 export const UpdateMeInput = z
   .strictObject({
-    language: Language.optional(),
-    channels: Channels.optional(),
+    language: z.optional(Language),
+    channels: z.optional(Channels),
     /** Rectification (GDPR) of the name given at enrolment. */
-    name: z.string().trim().min(1, 'give your name').max(120).optional(),
+    name: z.optional(z.string().check(z.trim(), z.minLength(1, 'give your name'), z.maxLength(120))),
   })
-  .refine(
-    (v) => v.language !== undefined || v.channels !== undefined || v.name !== undefined,
-    'give language, channels or name',
+  .check(
+    z.refine(
+      (v) => v.language !== undefined || v.channels !== undefined || v.name !== undefined,
+      'give language, channels or name',
+    ),
   );
 export type UpdateMeInput = z.infer<typeof UpdateMeInput>;
 
@@ -60,23 +64,23 @@ export type UpdateMeInput = z.infer<typeof UpdateMeInput>;
 export const UpdateMembershipInput = z.strictObject({ address: EnrolmentAddress });
 export type UpdateMembershipInput = z.infer<typeof UpdateMembershipInput>;
 
-export const EnrolmentIdParams = z.strictObject({ enrolmentId: z.string().min(1).max(64) });
+export const EnrolmentIdParams = z.strictObject({ enrolmentId: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export const DecisionInput = z.strictObject({
   decision: z.enum(['approved', 'rejected']),
-  note: z.string().trim().max(500).optional(),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(500))),
 });
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
 export const CoordinatorEnrolmentsQuery = z.strictObject({
-  status: z.literal('pending_approval').default('pending_approval'),
-  plpId: z.string().min(1).max(64).optional(),
+  status: z._default(z.literal('pending_approval'), 'pending_approval'),
+  plpId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
 
 export const CoordinatorMembersQuery = z.strictObject({
-  plpId: z.string().min(1).max(64),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().min(1).max(1024).optional(),
+  plpId: z.string().check(z.minLength(1), z.maxLength(64)),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
 });
 
 /** What a member sees of themselves (GET /public/me). */
@@ -86,8 +90,8 @@ export const MeView = z.object({
   name: z.string(),
   language: Language,
   channels: z.array(Channel),
-  phone: z.string().optional(),
-  email: z.string().optional(),
+  phone: z.optional(z.string()),
+  email: z.optional(z.string()),
   status: z.enum(['active', 'left']),
 });
 export type MeView = z.infer<typeof MeView>;

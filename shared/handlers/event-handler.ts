@@ -5,6 +5,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { EventContract, EventDetail } from '../../events/define-event.ts';
 import { logger, metrics } from '../powertools.ts';
+import * as z from '../zod.ts';
 
 /**
  * The one way to write an EventBridge consumer: the event is parsed with its contract's schema and handed
@@ -12,7 +13,7 @@ import { logger, metrics } from '../powertools.ts';
  */
 export function eventHandler<E extends EventContract>(contract: E, fn: (detail: EventDetail<E>) => Promise<void>) {
   const core = async (event: unknown) => {
-    const parsed = contract.schema.parse(event);
+    const parsed = z.parse(contract.schema, event);
     logger.appendKeys({ correlationId: parsed.detail.metadata.correlationId });
     await fn(parsed.detail as EventDetail<E>);
     metrics.addMetric('EventsProcessed', MetricUnit.Count, 1);

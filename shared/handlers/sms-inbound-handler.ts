@@ -3,14 +3,14 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SNSEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { logger, metrics } from '../powertools.ts';
 
 /** The notification AWS End User Messaging (two-way SMS) publishes to the inbound SNS topic. */
 const InboundNotification = z.object({
-  originationNumber: z.string().min(3).max(20),
-  messageBody: z.string().max(1600),
-  inboundMessageId: z.string().min(1).max(128),
+  originationNumber: z.string().check(z.minLength(3), z.maxLength(20)),
+  messageBody: z.string().check(z.maxLength(1600)),
+  inboundMessageId: z.string().check(z.minLength(1), z.maxLength(128)),
 });
 
 export type InboundSmsMessage = { from: string; body: string; messageId: string };
@@ -25,7 +25,7 @@ export function smsInboundHandler(fn: (sms: InboundSmsMessage) => Promise<void>)
     for (const record of event.Records ?? []) {
       let parsed: z.infer<typeof InboundNotification>;
       try {
-        parsed = InboundNotification.parse(JSON.parse(record.Sns.Message));
+        parsed = z.parse(InboundNotification, JSON.parse(record.Sns.Message));
       } catch {
         logger.warn('inbound SMS notification not understood; skipped', { snsMessageId: record.Sns.MessageId });
         metrics.addMetric('InboundSmsRejected', MetricUnit.Count, 1);

@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from '../zod.ts';
 import type { Caller } from '../directory/caller.ts';
 import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../errors.ts';
 import { logger, metrics } from '../powertools.ts';
@@ -13,7 +13,7 @@ import type { HttpTrigger } from './trigger.ts';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
-type Infer<S> = [NonNullable<S>] extends [z.ZodType] ? z.infer<NonNullable<S>> : undefined;
+type Infer<S> = [NonNullable<S>] extends [z.core.$ZodType] ? z.infer<NonNullable<S>> : undefined;
 export type HttpRequest<T extends HttpTrigger<any, any, any, any>> = {
   params: Infer<T['params']>;
   query: Infer<T['query']>;
@@ -87,9 +87,9 @@ function parseRequest<T extends HttpTrigger<any, any, any, any>>(
   } as HttpRequest<T>;
 }
 
-function parsePart(schema: z.ZodType | undefined, value: unknown, where: string) {
+function parsePart(schema: z.core.$ZodType | undefined, value: unknown, where: string) {
   if (!schema) return undefined;
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success)
     throw new ValidationError(`The request ${where || 'body'} is not valid`, zodProblems(parsed.error, where));
   return parsed.data;

@@ -1,8 +1,9 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Problem } from './problem.ts';
 import type { HttpTrigger } from './trigger.ts';
 
-const toSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+const toSchema = (s: z.core.$ZodType) =>
+  z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 
 /** The OpenAPI 3.1 document of the HTTP API, built from the manifest's triggers and their zod schemas. */
 export function openApiDocument(triggers: HttpTrigger[]) {
@@ -46,7 +47,7 @@ export function openApiDocument(triggers: HttpTrigger[]) {
   };
 }
 
-function paramsOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
+function paramsOf(schema: z.core.$ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const json = toSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({

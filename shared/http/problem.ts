@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import {
   ConflictError,
   ForbiddenError,
@@ -15,9 +15,9 @@ import {
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.number().int(),
+  status: z.number().check(z.int()),
   detail: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
 });
 export type Problem = z.infer<typeof Problem>;
 
@@ -52,7 +52,7 @@ export function problem(
   };
 }
 
-export const zodProblems = (error: z.ZodError, prefix = ''): FieldProblem[] =>
+export const zodProblems = (error: z.$ZodError, prefix = ''): FieldProblem[] =>
   error.issues.map((i) => ({
     path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(root)',
     message: i.message,
@@ -60,7 +60,7 @@ export const zodProblems = (error: z.ZodError, prefix = ''): FieldProblem[] =>
 
 /** Maps any thrown error to an answer; returns undefined for unexpected errors (a 500 the caller logs). */
 export function errorToProblem(error: unknown): APIGatewayProxyStructuredResultV2 | undefined {
-  if (error instanceof z.ZodError) return problem(400, 'The request is not valid', { errors: zodProblems(error) });
+  if (error instanceof z.$ZodError) return problem(400, 'The request is not valid', { errors: zodProblems(error) });
   if (error instanceof ValidationError) return problem(400, error.message, { errors: error.errors });
   if (error instanceof UnauthorizedError)
     return problem(401, error.message, { headers: { 'www-authenticate': 'Bearer' } });

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../zod.ts';
 import type { Group } from '../directory/caller.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -9,9 +9,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type HttpAuth = 'public' | 'jwt' | 'member';
 
 export type HttpTrigger<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
+  P extends z.core.$ZodType = z.core.$ZodType,
+  Q extends z.core.$ZodType = z.core.$ZodType,
+  B extends z.core.$ZodType = z.core.$ZodType,
   A extends HttpAuth = HttpAuth,
 > = {
   kind: 'http';
@@ -25,9 +25,14 @@ export type HttpTrigger<
   query?: Q;
   body?: B;
   /** Documented answers; the schema is used for the OpenAPI document. */
-  responses: Partial<Record<number, { description: string; schema?: z.ZodType }>>;
+  responses: Partial<Record<number, { description: string; schema?: z.core.$ZodType }>>;
 };
 
-export const http = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends HttpAuth>(
+export const http = <
+  P extends z.core.$ZodType,
+  Q extends z.core.$ZodType,
+  B extends z.core.$ZodType,
+  A extends HttpAuth,
+>(
   t: Omit<HttpTrigger<P, Q, B, A>, 'kind'>,
 ) => ({ kind: 'http', ...t }) as HttpTrigger<P, Q, B, A>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 
 /** The languages members may choose. */
 export const Language = z.enum(['fr', 'nl', 'de', 'en']);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { toGsm7Friendly } from '../messaging/gsm7.ts';
 import type { Language } from './languages.ts';
 
@@ -9,26 +9,26 @@ import type { Language } from './languages.ts';
  */
 
 const httpUrl = z.url({ protocol: /^https?$/ });
-const plpName = z.string().trim().min(1).max(80);
+const plpName = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
 
 /** The variables of each kind, checked before anything is rendered. */
 export const MessageVars = {
   /** formUrl: the form where the resident still gives name and address (enrolment started by SMS). */
   code: z.object({
     plpName,
-    code: z.string().regex(/^\d{6}$/),
-    formUrl: httpUrl.optional(),
-    manageUrl: httpUrl.optional(),
+    code: z.string().check(z.regex(/^\d{6}$/)),
+    formUrl: z.optional(httpUrl),
+    manageUrl: z.optional(httpUrl),
   }),
-  welcome: z.object({ plpName, memberUrl: httpUrl, manageUrl: httpUrl.optional() }),
+  welcome: z.object({ plpName, memberUrl: httpUrl, manageUrl: z.optional(httpUrl) }),
   /** The personal member link, sent again. */
-  link: z.object({ memberUrl: httpUrl, manageUrl: httpUrl.optional() }),
-  left: z.object({ plpName, manageUrl: httpUrl.optional() }),
+  link: z.object({ memberUrl: httpUrl, manageUrl: z.optional(httpUrl) }),
+  left: z.object({ plpName, manageUrl: z.optional(httpUrl) }),
   /** After the SMS keyword STOP, for a member who keeps other channels. */
-  smsStopped: z.object({ manageUrl: httpUrl.optional() }),
+  smsStopped: z.object({ manageUrl: z.optional(httpUrl) }),
   /** The coordinator did not accept the enrolment: no membership, hence no manage link. */
   rejected: z.object({ plpName }),
-  help: z.object({ manageUrl: httpUrl.optional() }),
+  help: z.object({ manageUrl: z.optional(httpUrl) }),
 };
 export type MessageKind = keyof typeof MessageVars;
 export const MESSAGE_KINDS = Object.keys(MessageVars) as MessageKind[];
@@ -356,7 +356,7 @@ const TEMPLATES: Record<Language, Templates> = {
 };
 
 function render<K extends MessageKind>(kind: K, language: Language, vars: MessageVars<K>) {
-  const parsed = MessageVars[kind].parse(vars) as z.output<(typeof MessageVars)[K]>;
+  const parsed = z.parse(MessageVars[kind], vars) as z.output<(typeof MessageVars)[K]>;
   const template = TEMPLATES[language][kind] as Template<K>;
   const plp = 'plpName' in parsed ? plpLabel(parsed.plpName as string, language) : '';
   return { parsed, template, plp };
