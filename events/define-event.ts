@@ -28,7 +28,6 @@ export type EventContract<D extends z.core.$ZodType = z.core.$ZodType> = {
   }>;
   /** For `new events.Rule(…, { eventPattern })`. */
   pattern: { source: string[]; detailType: string[] };
-  jsonSchema(): unknown;
 };
 
 export type EventDetail<E extends EventContract> = z.infer<E['detail']>;
@@ -54,7 +53,6 @@ export function defineEvent<D extends z.core.$ZodType>(spec: {
     detail,
     schema,
     pattern: { source: [spec.source], detailType: [spec.detailType] },
-    jsonSchema: () => z.toJSONSchema(detail, { io: 'input', unrepresentable: 'any' }),
   };
 }
 

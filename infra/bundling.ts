@@ -25,6 +25,10 @@ const requireBanner =
 const alias: Record<string, string> = {
   // The role's credentials are in the environment: no SSO, ini, process or IMDS providers, no STS client.
   '@aws-sdk/credential-provider-node': path.join(repoRoot, 'shared/adapters/aws/lambda-credentials.ts'),
+  // DynamoDB's endpoint discovery, off by default and required by no operation.
+  '@aws-sdk/middleware-endpoint-discovery': path.join(repoRoot, 'shared/adapters/aws/no-endpoint-discovery.ts'),
+  // SigV4a serves EventBridge's global endpoints only, which we do not use.
+  '@aws-sdk/signature-v4-multi-region': path.join(repoRoot, 'shared/adapters/aws/sigv4-only.ts'),
   // Loaded only for event-stream operations, which none of our clients has.
   '@smithy/core/event-streams': path.join(repoRoot, 'shared/adapters/aws/no-event-streams.ts'),
 };

@@ -88,7 +88,10 @@ export class AppStack extends Stack {
   private readonly authorizer: HttpUserPoolAuthorizer;
   private readonly routeKeys = new Set<string>();
   /** CfnStage.RouteSettings is a raw JSON map: its values are written with CloudFormation's casing. */
-  private readonly routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+  private readonly routeSettings: Record<
+    string,
+    { ThrottlingRateLimit: number; ThrottlingBurstLimit: number; DetailedMetricsEnabled: boolean }
+  > = {};
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -124,6 +127,8 @@ export class AppStack extends Stack {
       stageName: '$default',
       autoDeploy: true,
       throttle: throttling.stage,
+      // Count, 4xx, 5xx and latency per route: the handlers themselves emit no HTTP metrics.
+      detailedMetricsEnabled: true,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -220,6 +225,8 @@ export class AppStack extends Stack {
           this.routeSettings[routeKey] = {
             ThrottlingRateLimit: limits.rateLimit,
             ThrottlingBurstLimit: limits.burstLimit,
+            // A route's settings replace the stage's defaults: keep its per-route metrics.
+            DetailedMetricsEnabled: true,
           };
           // Route settings name the route: it must exist before the stage is updated.
           this.apiStage.node.addDependency(route);

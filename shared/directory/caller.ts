@@ -1,5 +1,5 @@
 import * as z from '../zod.ts';
-import { principalId } from '../table/keys.ts';
+import { principalId } from './identity.ts';
 
 export const Group = z.enum(['police', 'coordinator', 'commune_admin', 'region_admin']);
 export type Group = z.infer<typeof Group>;

@@ -1,4 +1,4 @@
-import type { Role } from '../table/keys.ts';
+import type { Role } from './identity.ts';
 import type { Commune, Plp, PlpStatus } from './model.ts';
 
 export type Assignment = { role: Role; scopeId: string };

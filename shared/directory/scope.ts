@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import type { Role } from '../table/keys.ts';
+import type { Role } from './identity.ts';
 import { type Caller, hasGroup, principalIdsOf } from './caller.ts';
 import type { Assignment, DirectoryStore } from './ports.ts';
 

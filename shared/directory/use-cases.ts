@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { EventPublisher } from '../../events/define-event.ts';
 import { PlpStatusChanged } from '../../events/directory/plp-status-changed.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { principalId, type Role } from '../table/keys.ts';
+import { principalId, type Role } from './identity.ts';
 import { type Caller, principalIdsOf } from './caller.ts';
 import { checkTransition } from './lifecycle.ts';
 import type { Commune, CreateCommuneInput, CreatePlpInput, Plp, PublicPlp, TransitionInput } from './model.ts';
@@ -27,7 +27,8 @@ export async function createCommune(
     policeZone: input.policeZone,
     createdAt: d.now().toISOString(),
   };
-  await d.store.createCommune(commune, (input.admins ?? []).map(principalId));
+  // The same administrator named twice (or in another case) is one assignment: a transaction may not write it twice.
+  await d.store.createCommune(commune, [...new Set((input.admins ?? []).map(principalId))]);
   return commune;
 }
 

@@ -5,7 +5,7 @@ import type { Plp } from '../directory/model.ts';
 import { assertGroup, loadScope, plpIdsFor } from '../directory/scope.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Language } from '../i18n/languages.ts';
-import { principalId } from '../table/keys.ts';
+import { principalId } from '../directory/identity.ts';
 import { attemptCode, newCode } from './codes.ts';
 import {
   contactHash,

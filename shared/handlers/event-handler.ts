@@ -4,7 +4,8 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { EventContract, EventDetail } from '../../events/define-event.ts';
-import { logger, metrics } from '../powertools.ts';
+import { metrics } from '../metrics.ts';
+import { logger } from '../powertools.ts';
 import * as z from '../zod.ts';
 
 /**

@@ -4,7 +4,8 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SNSEvent } from 'aws-lambda';
 import * as z from '../zod.ts';
-import { logger, metrics } from '../powertools.ts';
+import { metrics } from '../metrics.ts';
+import { logger } from '../powertools.ts';
 
 /** The notification AWS End User Messaging (two-way SMS) publishes to the inbound SNS topic. */
 const InboundNotification = z.object({

@@ -1,12 +1,10 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from '../zod.ts';
 import type { Caller } from '../directory/caller.ts';
 import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../errors.ts';
-import { logger, metrics } from '../powertools.ts';
+import { logger } from '../powertools.ts';
 import { bearerToken, callerFromEvent } from './auth.ts';
 import { errorToProblem, problem, zodProblems } from './problem.ts';
 import type { HttpTrigger } from './trigger.ts';
@@ -34,20 +32,17 @@ export const accepted = (body: unknown = {}): HttpResult => ({ status: 202, body
 export const noContent = (): HttpResult => ({ status: 204 });
 
 /**
- * The one way to write an HTTP handler: Powertools logger and metrics; the body size limit; zod
- * parsing of path, query and body; the caller from the JWT claims and its group check; and every error
- * mapped to application/problem+json (unexpected ones to a bare 500, logged without the request body).
+ * The one way to write an HTTP handler: the Powertools logger; the body size limit; zod parsing of path,
+ * query and body; the caller from the JWT claims and its group check; and every error mapped to
+ * application/problem+json (unexpected ones to a bare 500, logged without the request body). Answers are
+ * counted by API Gateway per route and status class (detailed metrics of the stage), so an API bundle
+ * carries no metrics client.
  */
 export function httpHandler<T extends HttpTrigger<any, any, any, any>>(
   trigger: T,
   fn: (req: HttpRequest<T>) => Promise<HttpResult>,
 ) {
   const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-    const answer = await answerTo(event);
-    metrics.addMetric(`Http${Math.floor((answer.statusCode ?? 200) / 100)}xx`, MetricUnit.Count, 1);
-    return answer;
-  };
-  const answerTo = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     try {
       const req = parseRequest(trigger, event);
       const result = await fn(req);
@@ -62,9 +57,9 @@ export function httpHandler<T extends HttpTrigger<any, any, any, any>>(
       return problem(500, 'Something went wrong on our side; please try again later');
     }
   };
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(core)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics));
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(core).use(
+    injectLambdaContext(logger, { resetKeys: true }),
+  );
 }
 
 function parseRequest<T extends HttpTrigger<any, any, any, any>>(

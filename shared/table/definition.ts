@@ -1,7 +1,8 @@
 /**
- * The single table: its key schema, indexes and TTL attribute. CDK builds the table from this object
- * (infra/stacks/stateful-stack.ts) and the local runtime creates the same table in DynamoDB Local
- * (local/dynamodb-local.ts). Attribute names used in keys live here and nowhere else.
+ * The single table: its key schema, index and TTL attribute. CDK builds the table from this object
+ * (infra/stacks/stateful-stack.ts), the local runtime creates the same table in DynamoDB Local
+ * (local/dynamodb-local.ts), and the keys module and the DynamoDB adapters read every attribute and index
+ * name from here. An index exists only for an access pattern listed in shared/table/keys.ts.
  */
 export const tableDefinition = {
   partitionKey: 'PK',
@@ -11,9 +12,19 @@ export const tableDefinition = {
   /** Every item names its entity type, so exports and migrations can tell items apart. */
   entityAttribute: 'entity',
   globalSecondaryIndexes: [
+    /** Items grouped under a PLP, a commune or an assignment scope (access patterns 5, 7, 10, 12). */
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
-    { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   ],
 } as const;
 
 export type IndexName = (typeof tableDefinition.globalSecondaryIndexes)[number]['indexName'];
+export const [byScopeIndex] = tableDefinition.globalSecondaryIndexes;
+
+/** Every attribute the table itself uses (keys of the table and its indexes, entity, TTL). */
+export const tableAttributes: readonly string[] = [
+  tableDefinition.partitionKey,
+  tableDefinition.sortKey,
+  ...tableDefinition.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  tableDefinition.entityAttribute,
+  tableDefinition.ttlAttribute,
+];

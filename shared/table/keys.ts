@@ -1,5 +1,10 @@
+import type { Role } from '../directory/identity.ts';
+import { byScopeIndex, type IndexName, tableDefinition } from './definition.ts';
+
 /**
- * Every key of the single table is built here, and only here.
+ * Every key of the single table is built here, and only here; attribute and index names come from
+ * shared/table/definition.ts. `keys` gives the key attributes of one item; `partitions` the partition (and
+ * sort-key prefix) a query reads.
  *
  * Access patterns
  * | # | pattern                                   | how                                                        |
@@ -25,54 +30,61 @@
  * |16 | a message or delivery handled once (SMS   | conditional Put once(scope, id) with a TTL                 |
  * |   |  in, welcome, help to an unknown number)  |                                                            |
  *
- * Principals are identified by their token `sub` when known, else by their e-mail address (lower case),
- * since commune administrators name coordinators and officers by e-mail before they ever log in.
+ * Principals are identified as shared/directory/identity.ts says.
  * Postcode items are one per (postcode, PLP) so no PLP's listing is a hot key.
  * Contact data (names, phones, e-mails, addresses) lives only in enrolment items until activation and in the
  * member item after; contact and rate-limit keys hold HMACs, never the contact itself.
  */
-export type Role = 'officer' | 'coordinator' | 'commune_admin';
-export type PrincipalRef = { sub: string } | { email: string };
-
-export const principalId = (p: PrincipalRef) => ('sub' in p ? `sub:${p.sub}` : `email:${p.email.toLowerCase()}`);
+const { partitionKey: PK, sortKey: SK } = tableDefinition;
+const { indexName: GSI1, partitionKey: GSI1PK, sortKey: GSI1SK } = byScopeIndex;
+const item = (pk: string, sk: string) => ({ [PK]: pk, [SK]: sk }) as Record<typeof PK | typeof SK, string>;
+const byScope = (pk: string, sk: string) =>
+  ({ [GSI1PK]: pk, [GSI1SK]: sk }) as Record<typeof GSI1PK | typeof GSI1SK, string>;
 
 export const keys = {
-  commune: (nis: string) => ({ PK: `COMMUNE#${nis}`, SK: 'COMMUNE' }),
-  plp: (plpId: string) => ({ PK: `PLP#${plpId}`, SK: 'PLP' }),
-  plpByCommune: (nis: string, plpId: string) => ({ GSI1PK: `COMMUNE#${nis}`, GSI1SK: `PLP#${plpId}` }),
-  plpCode: (code: string) => ({ PK: `PLPCODE#${code.toUpperCase()}`, SK: 'PLPCODE' }),
-  postcodePlp: (postcode: string, plpId: string) => ({ PK: `POSTCODE#${postcode}`, SK: `PLP#${plpId}` }),
-  postcodePrefix: (postcode: string) => ({ PK: `POSTCODE#${postcode}` }),
-  assignment: (principal: string, role: Role, scopeId: string) => ({
-    PK: `PRINCIPAL#${principal}`,
-    SK: `ASSIGN#${role}#${scopeId}`,
-  }),
-  assignmentByScope: (scopeId: string, role: Role, principal: string) => ({
-    GSI1PK: `SCOPE#${scopeId}`,
-    GSI1SK: `ASSIGN#${role}#${principal}`,
-  }),
-  principalPrefix: (principal: string) => ({ PK: `PRINCIPAL#${principal}` }),
-  plpHistory: (plpId: string, eventId: string) => ({ PK: `PLP#${plpId}`, SK: `HISTORY#${eventId}` }),
-  plpHistoryPrefix: (plpId: string) => ({ PK: `PLP#${plpId}`, SKPrefix: 'HISTORY#' }),
-  enrolment: (enrolmentId: string) => ({ PK: `ENROLMENT#${enrolmentId}`, SK: 'ENROLMENT' }),
-  enrolmentByPlp: (plpId: string, status: string, createdAt: string, enrolmentId: string) => ({
-    GSI1PK: `PLP#${plpId}`,
-    GSI1SK: `ENROLMENT#${status}#${createdAt}#${enrolmentId}`,
-  }),
-  enrolmentByPlpPrefix: (plpId: string, status: string) => ({
-    GSI1PK: `PLP#${plpId}`,
-    GSI1SKPrefix: `ENROLMENT#${status}#`,
-  }),
-  member: (memberId: string) => ({ PK: `MEMBER#${memberId}`, SK: 'MEMBER' }),
-  memberPrefix: (memberId: string) => ({ PK: `MEMBER#${memberId}` }),
-  membership: (memberId: string, plpId: string) => ({ PK: `MEMBER#${memberId}`, SK: `PLP#${plpId}` }),
-  membershipByPlp: (plpId: string, memberId: string) => ({ GSI1PK: `PLP#${plpId}`, GSI1SK: `MEMBER#${memberId}` }),
-  membershipByPlpPrefix: (plpId: string) => ({ GSI1PK: `PLP#${plpId}`, GSI1SKPrefix: 'MEMBER#' }),
+  commune: (nis: string) => item(`COMMUNE#${nis}`, 'COMMUNE'),
+  plp: (plpId: string) => item(`PLP#${plpId}`, 'PLP'),
+  plpByCommune: (nis: string, plpId: string) => byScope(`COMMUNE#${nis}`, `PLP#${plpId}`),
+  plpCode: (code: string) => item(`PLPCODE#${code.toUpperCase()}`, 'PLPCODE'),
+  postcodePlp: (postcode: string, plpId: string) => item(`POSTCODE#${postcode}`, `PLP#${plpId}`),
+  assignment: (principal: string, role: Role, scopeId: string) =>
+    item(`PRINCIPAL#${principal}`, `ASSIGN#${role}#${scopeId}`),
+  assignmentByScope: (scopeId: string, role: Role, principal: string) =>
+    byScope(`SCOPE#${scopeId}`, `ASSIGN#${role}#${principal}`),
+  plpHistory: (plpId: string, eventId: string) => item(`PLP#${plpId}`, `HISTORY#${eventId}`),
+  enrolment: (enrolmentId: string) => item(`ENROLMENT#${enrolmentId}`, 'ENROLMENT'),
+  enrolmentByPlp: (plpId: string, status: string, createdAt: string, enrolmentId: string) =>
+    byScope(`PLP#${plpId}`, `ENROLMENT#${status}#${createdAt}#${enrolmentId}`),
+  member: (memberId: string) => item(`MEMBER#${memberId}`, 'MEMBER'),
+  membership: (memberId: string, plpId: string) => item(`MEMBER#${memberId}`, `PLP#${plpId}`),
+  membershipByPlp: (plpId: string, memberId: string) => byScope(`PLP#${plpId}`, `MEMBER#${memberId}`),
   /** `contactHash`: HMAC of the E.164 number or lower-case e-mail address. */
-  contact: (contactHash: string) => ({ PK: `CONTACT#${contactHash}`, SK: 'CONTACT' }),
-  memberToken: (tokenHash: string) => ({ PK: `MEMBERTOKEN#${tokenHash}`, SK: 'MEMBERTOKEN' }),
-  limit: (kind: string, keyHash: string) => ({ PK: `LIMIT#${kind}#${keyHash}`, SK: 'LIMIT' }),
-  once: (scope: string, id: string) => ({ PK: `ONCE#${scope}#${id}`, SK: 'ONCE' }),
+  contact: (contactHash: string) => item(`CONTACT#${contactHash}`, 'CONTACT'),
+  memberToken: (tokenHash: string) => item(`MEMBERTOKEN#${tokenHash}`, 'MEMBERTOKEN'),
+  limit: (kind: string, keyHash: string) => item(`LIMIT#${kind}#${keyHash}`, 'LIMIT'),
+  once: (scope: string, id: string) => item(`ONCE#${scope}#${id}`, 'ONCE'),
+} as const;
+
+/** What a query reads: a partition of the table or of an index, optionally a sort-key prefix. */
+export type Partition = { index?: IndexName; pk: string; skPrefix?: string };
+
+export const partitions = {
+  /** Pattern 4. */
+  postcode: (postcode: string): Partition => ({ pk: `POSTCODE#${postcode}` }),
+  /** Pattern 6. */
+  assignmentsOf: (principal: string): Partition => ({ pk: `PRINCIPAL#${principal}`, skPrefix: 'ASSIGN#' }),
+  /** Pattern 8. */
+  plpHistory: (plpId: string): Partition => ({ pk: `PLP#${plpId}`, skPrefix: 'HISTORY#' }),
+  /** Pattern 10. */
+  enrolmentsOfPlp: (plpId: string, status: string): Partition => ({
+    index: GSI1,
+    pk: `PLP#${plpId}`,
+    skPrefix: `ENROLMENT#${status}#`,
+  }),
+  /** Pattern 11. */
+  member: (memberId: string): Partition => ({ pk: `MEMBER#${memberId}` }),
+  /** Pattern 12. */
+  membershipsOfPlp: (plpId: string): Partition => ({ index: GSI1, pk: `PLP#${plpId}`, skPrefix: 'MEMBER#' }),
 } as const;
 
 export const entities = {

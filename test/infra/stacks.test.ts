@@ -128,11 +128,12 @@ describe('HTTP API', () => {
     expect(resources[integrationId]?.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [functionOf(name).id, 'Arn'] });
   });
 
-  it('throttles the stage and, tighter, every public route', () => {
+  it('throttles the stage and, tighter, every public route, and counts answers per route', () => {
     const stageResource = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage')!;
     expect(stageResource.Properties.DefaultRouteSettings).toEqual({
       ThrottlingRateLimit: throttling.stage.rateLimit,
       ThrottlingBurstLimit: throttling.stage.burstLimit,
+      DetailedMetricsEnabled: true,
     });
     const publicRoutes = httpFunctions().filter(([, s]) => s.trigger.auth === 'public');
     expect(publicRoutes.length).toBeGreaterThan(0);
@@ -140,6 +141,7 @@ describe('HTTP API', () => {
       const settings = stageResource.Properties.RouteSettings[`${trigger.method} ${trigger.path}`];
       expect(settings.ThrottlingRateLimit).toBeLessThan(throttling.stage.rateLimit);
       expect(settings.ThrottlingBurstLimit).toBeLessThan(throttling.stage.burstLimit);
+      expect(settings.DetailedMetricsEnabled).toBe(true);
     }
   });
 

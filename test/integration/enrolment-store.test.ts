@@ -11,7 +11,8 @@ import {
 import { contactHash } from '../../shared/enrolment/context.ts';
 import type { Enrolment, Member, Membership } from '../../shared/enrolment/ports.ts';
 import { ValidationError } from '../../shared/errors.ts';
-import { entities, keys } from '../../shared/table/keys.ts';
+import { entities, keys, partitions } from '../../shared/table/keys.ts';
+import { partitionQuery } from '../../shared/adapters/dynamodb/table.ts';
 import {
   describeEnrolmentStoreContract,
   type EnrolmentStores,
@@ -180,13 +181,7 @@ describe('DynamoDB enrolment stores: what the table holds (DynamoDB Local)', () 
 
     const table = await scanAll(doc, tableName);
     const after = mine(table);
-    const left = await doc.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.memberPrefix(m.memberId).PK },
-      }),
-    );
+    const left = await doc.send(new QueryCommand(partitionQuery(tableName, partitions.member(m.memberId))));
     expect(left.Items).toEqual([]);
     expect(after.map((i) => i.entity).sort()).toEqual([entities.enrolment, entities.limit, entities.once].sort());
     for (const p of personal) expect(JSON.stringify(table)).not.toContain(p);
@@ -233,6 +228,8 @@ describe('DynamoDB enrolment stores: what the table holds (DynamoDB Local)', () 
       encode({ ...valid, extra: 'x' }),
       encode({ ...valid, GSI1SK: 7 }),
       encode({ GSI1PK: valid.GSI1PK, GSI1SK: valid.GSI1SK }),
+      // Same PLP, outside its members (an enrolment's sort key): DynamoDB would refuse it with a 500.
+      encode({ ...valid, GSI1SK: `ENROLMENT#pending_approval#x` }),
     ];
     for (const c of edited) await expect(s.members.membershipsOf(plpId, 2, c), c).rejects.toThrow(ValidationError);
   });

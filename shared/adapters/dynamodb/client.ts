@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { stripKeys } from './table.ts';
 
 /**
  * The document client. Under `npm start` the SDK's own AWS_ENDPOINT_URL_DYNAMODB points it at DynamoDB
@@ -19,12 +20,6 @@ export function isConditionFailure(error: unknown): boolean {
     return reasons.some((r) => r.Code === 'ConditionalCheckFailed');
   }
   return false;
-}
-
-/** Removes the table's own attributes (keys, entity, TTL) from an item before it becomes a domain object. */
-export function stripKeys<T>(item: Record<string, unknown>): T {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, entity, expiresAt, ...rest } = item;
-  return rest as T;
 }
 
 /** Splits a list into chunks of at most `size` (DynamoDB batch and transaction limits). */

@@ -8,10 +8,10 @@ import {
 import type { Commune, Plp } from '../../directory/model.ts';
 import type { DirectoryStore, PlpHistoryEntry } from '../../directory/ports.ts';
 import { ConflictError } from '../../errors.ts';
-import { entities, keys, type Role } from '../../table/keys.ts';
-import { batchGetAll, isConditionFailure, queryAll, stripKeys } from './client.ts';
-
-const notExists = 'attribute_not_exists(PK)';
+import type { Role } from '../../directory/identity.ts';
+import { entities, keys, partitions } from '../../table/keys.ts';
+import { batchGetAll, isConditionFailure, queryAll } from './client.ts';
+import { entity, exists, notExists, partitionQuery, stripKeys } from './table.ts';
 
 /** DirectoryStore on the single table (access patterns in shared/table/keys.ts). */
 export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: string): DirectoryStore {
@@ -21,7 +21,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
       Item: {
         ...keys.assignment(principal, role, scopeId),
         ...keys.assignmentByScope(scopeId, role, principal),
-        entity: entities.assignment,
+        ...entity(entities.assignment),
         principal,
         role,
         scopeId,
@@ -40,7 +40,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
               {
                 Put: {
                   TableName: tableName,
-                  Item: { ...keys.commune(commune.nis), entity: entities.commune, ...commune },
+                  Item: { ...keys.commune(commune.nis), ...entity(entities.commune), ...commune },
                   ConditionExpression: notExists,
                 },
               },
@@ -67,7 +67,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
             Item: {
               ...keys.plp(plp.plpId),
               ...keys.plpByCommune(plp.communeNis, plp.plpId),
-              entity: entities.plp,
+              ...entity(entities.plp),
               ...plp,
             },
             ConditionExpression: notExists,
@@ -76,14 +76,19 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
         {
           Put: {
             TableName: tableName,
-            Item: { ...keys.plpCode(plp.code), entity: entities.plpCode, plpId: plp.plpId },
+            Item: { ...keys.plpCode(plp.code), ...entity(entities.plpCode), plpId: plp.plpId },
             ConditionExpression: notExists,
           },
         },
         ...plp.zone.postcodes.map((pc) => ({
           Put: {
             TableName: tableName,
-            Item: { ...keys.postcodePlp(pc, plp.plpId), entity: entities.postcodePlp, plpId: plp.plpId, postcode: pc },
+            Item: {
+              ...keys.postcodePlp(pc, plp.plpId),
+              ...entity(entities.postcodePlp),
+              plpId: plp.plpId,
+              postcode: pc,
+            },
           },
         })),
         ...assignments.map((a) => assignmentItem(a.principal, a.role, plp.plpId)),
@@ -115,7 +120,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
             Key: keys.plp(plpId),
             UpdateExpression:
               'SET #status = :to, updatedAt = :at' + (patch.charterReference ? ', charterReference = :ref' : ''),
-            ConditionExpression: 'attribute_exists(PK) AND #status = :from',
+            ConditionExpression: `${exists} AND #status = :from`,
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
               ':to': patch.status,
@@ -134,11 +139,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
     },
 
     async plpIdsByPostcode(postcode) {
-      const items = await queryAll(doc, {
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.postcodePrefix(postcode).PK },
-      });
+      const items = await queryAll(doc, partitionQuery(tableName, partitions.postcode(postcode)));
       return items.map((i) => i.plpId as string);
     },
 
@@ -147,13 +148,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
 
     async assignmentsOf(principals) {
       const pages = await Promise.all(
-        principals.map((p) =>
-          queryAll(doc, {
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-            ExpressionAttributeValues: { ':pk': keys.principalPrefix(p).PK, ':sk': 'ASSIGN#' },
-          }),
-        ),
+        principals.map((p) => queryAll(doc, partitionQuery(tableName, partitions.assignmentsOf(p)))),
       );
       return pages.flat().map((i) => ({ role: i.role as Role, scopeId: i.scopeId as string }));
     },
@@ -163,7 +158,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
         await doc.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...keys.plpHistory(plpId, entry.eventId), entity: entities.plpHistory, ...entry },
+            Item: { ...keys.plpHistory(plpId, entry.eventId), ...entity(entities.plpHistory), ...entry },
             ConditionExpression: notExists,
           }),
         );
@@ -173,12 +168,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
     },
 
     async listHistory(plpId) {
-      const prefix = keys.plpHistoryPrefix(plpId);
-      const items = await queryAll(doc, {
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': prefix.PK, ':sk': prefix.SKPrefix },
-      });
+      const items = await queryAll(doc, partitionQuery(tableName, partitions.plpHistory(plpId)));
       return items.map((i) => stripKeys<PlpHistoryEntry>(i));
     },
   };

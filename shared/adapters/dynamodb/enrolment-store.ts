@@ -18,13 +18,20 @@ import type {
   OnceStore,
 } from '../../enrolment/ports.ts';
 import { enrolmentRetainedUntil } from '../../enrolment/retention.ts';
-import { entities, keys } from '../../table/keys.ts';
-import { batchGetAll, isConditionFailure, queryAll, stripKeys } from './client.ts';
-
-const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
-/** TTL deletion lags; an item past its expiry is treated as gone. */
-const expired = (item: Record<string, unknown>, now = Date.now()) =>
-  typeof item.expiresAt === 'number' && item.expiresAt * 1000 <= now;
+import { entities, keys, type Partition, partitions } from '../../table/keys.ts';
+import { batchGetAll, isConditionFailure, queryAll } from './client.ts';
+import {
+  entity,
+  entityOf,
+  expiresAt,
+  isExpired,
+  notExists,
+  notExistsOrExpired,
+  pageKeyAttributes,
+  partitionQuery,
+  sortKeyOf,
+  stripKeys,
+} from './table.ts';
 
 /** Item shapes and guarded writes shared by the stores below. */
 function table(doc: DynamoDBDocumentClient, tableName: string) {
@@ -33,21 +40,21 @@ function table(doc: DynamoDBDocumentClient, tableName: string) {
     return {
       ...keys.enrolment(e.enrolmentId),
       ...keys.enrolmentByPlp(e.plpId, e.status, e.createdAt, e.enrolmentId),
-      entity: entities.enrolment,
+      ...entity(entities.enrolment),
       ...e,
-      ...(until ? { expiresAt: epochSeconds(until) } : {}),
+      ...(until ? expiresAt(until) : {}),
     };
   };
-  const memberItem = (m: Member) => ({ ...keys.member(m.memberId), entity: entities.member, ...m });
+  const memberItem = (m: Member) => ({ ...keys.member(m.memberId), ...entity(entities.member), ...m });
   const membershipItem = (m: Membership) => ({
     ...keys.membership(m.memberId, m.plpId),
     ...keys.membershipByPlp(m.plpId, m.memberId),
-    entity: entities.membership,
+    ...entity(entities.membership),
     ...m,
   });
   const get = async (key: Record<string, string>) => {
     const res = await doc.send(new GetCommand({ TableName: tableName, Key: key }));
-    return res.Item && !expired(res.Item) ? res.Item : undefined;
+    return res.Item && !isExpired(res.Item) ? res.Item : undefined;
   };
   const conflict = async (what: string, write: () => Promise<unknown>) => {
     try {
@@ -70,7 +77,7 @@ export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: str
           new PutCommand({
             TableName: tableName,
             Item: enrolmentItem(e),
-            ConditionExpression: 'attribute_not_exists(PK)',
+            ConditionExpression: notExists,
           }),
         ),
       );
@@ -95,14 +102,8 @@ export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: str
     },
 
     async enrolmentsOf(plpId, status) {
-      const k = keys.enrolmentByPlpPrefix(plpId, status);
-      const items = await queryAll(doc, {
-        TableName: tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)',
-        ExpressionAttributeValues: { ':pk': k.GSI1PK, ':sk': k.GSI1SKPrefix },
-      });
-      return items.filter((i) => !expired(i)).map((i) => stripKeys<Enrolment>(i));
+      const items = await queryAll(doc, partitionQuery(tableName, partitions.enrolmentsOfPlp(plpId, status)));
+      return items.filter((i) => !isExpired(i)).map((i) => stripKeys<Enrolment>(i));
     },
   };
 }
@@ -120,16 +121,12 @@ export function dynamoMemberStore(doc: DynamoDBDocumentClient, tableName: string
     },
 
     async getMember(memberId) {
-      const items = await queryAll(doc, {
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.memberPrefix(memberId).PK },
-      });
-      const memberRow = items.find((i) => i.SK === keys.member(memberId).SK);
+      const items = await queryAll(doc, partitionQuery(tableName, partitions.member(memberId)));
+      const memberRow = items.find((i) => sortKeyOf(i) === sortKeyOf(keys.member(memberId)));
       if (!memberRow) return undefined;
       return {
         member: stripKeys<Member>(memberRow),
-        memberships: items.filter((i) => i.entity === entities.membership).map((i) => stripKeys<Membership>(i)),
+        memberships: items.filter((i) => entityOf(i) === entities.membership).map((i) => stripKeys<Membership>(i)),
       };
     },
 
@@ -138,15 +135,12 @@ export function dynamoMemberStore(doc: DynamoDBDocumentClient, tableName: string
     },
 
     async membershipsOf(plpId, limit, cursor) {
-      const k = keys.membershipByPlpPrefix(plpId);
+      const partition = partitions.membershipsOfPlp(plpId);
       const res = await doc.send(
         new QueryCommand({
-          TableName: tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)',
-          ExpressionAttributeValues: { ':pk': k.GSI1PK, ':sk': k.GSI1SKPrefix },
+          ...partitionQuery(tableName, partition),
           Limit: limit,
-          ExclusiveStartKey: cursor ? decodeCursor(cursor, k.GSI1PK) : undefined,
+          ExclusiveStartKey: cursor ? decodeCursor(cursor, partition) : undefined,
         }),
       );
       return {
@@ -164,7 +158,7 @@ export function dynamoMemberStore(doc: DynamoDBDocumentClient, tableName: string
             TableName: tableName,
             Item: memberItem(member),
             ...(change.expectedVersion === null
-              ? { ConditionExpression: 'attribute_not_exists(PK)' }
+              ? { ConditionExpression: notExists }
               : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': change.expectedVersion } }),
           },
         },
@@ -175,7 +169,7 @@ export function dynamoMemberStore(doc: DynamoDBDocumentClient, tableName: string
         ...(change.addContacts ?? []).map((h) => ({
           Put: {
             TableName: tableName,
-            Item: { ...keys.contact(h), entity: entities.contact, memberId: m },
+            Item: { ...keys.contact(h), ...entity(entities.contact), memberId: m },
             ConditionExpression: 'attribute_not_exists(PK) OR memberId = :m',
             ExpressionAttributeValues: { ':m': m },
           },
@@ -184,8 +178,8 @@ export function dynamoMemberStore(doc: DynamoDBDocumentClient, tableName: string
         ...(change.addTokens ?? []).map((h) => ({
           Put: {
             TableName: tableName,
-            Item: { ...keys.memberToken(h), entity: entities.memberToken, memberId: m },
-            ConditionExpression: 'attribute_not_exists(PK)',
+            Item: { ...keys.memberToken(h), ...entity(entities.memberToken), memberId: m },
+            ConditionExpression: notExists,
           },
         })),
         ...(change.removeTokens ?? []).map((h) => ({ Delete: { TableName: tableName, Key: keys.memberToken(h) } })),
@@ -238,13 +232,13 @@ export function dynamoLimitStore(doc: DynamoDBDocumentClient, tableName: string)
               TableName: tableName,
               Item: {
                 ...key,
-                entity: entities.limit,
+                ...entity(entities.limit),
                 sends: [...times, now.getTime()],
                 rev: (previous ?? 0) + 1,
-                expiresAt: epochSeconds(new Date(now.getTime() + keepMs)),
+                ...expiresAt(new Date(now.getTime() + keepMs)),
               },
               ...(previous === undefined
-                ? { ConditionExpression: 'attribute_not_exists(PK)' }
+                ? { ConditionExpression: notExists }
                 : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': previous } }),
             }),
           );
@@ -268,11 +262,11 @@ export function dynamoOnceStore(doc: DynamoDBDocumentClient, tableName: string):
             TableName: tableName,
             Item: {
               ...keys.once(scope, id),
-              entity: entities.once,
-              expiresAt: epochSeconds(new Date(now.getTime() + ttlSeconds * 1000)),
+              ...entity(entities.once),
+              ...expiresAt(new Date(now.getTime() + ttlSeconds * 1000)),
             },
-            ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
-            ExpressionAttributeValues: { ':now': epochSeconds(now) },
+            ConditionExpression: notExistsOrExpired,
+            ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
           }),
         );
         return true;
@@ -286,7 +280,7 @@ export function dynamoOnceStore(doc: DynamoDBDocumentClient, tableName: string):
       const res = await doc.send(
         new GetCommand({ TableName: tableName, Key: keys.once(scope, id), ConsistentRead: true }),
       );
-      return res.Item !== undefined && !expired(res.Item, now.getTime());
+      return res.Item !== undefined && !isExpired(res.Item, now.getTime());
     },
 
     async releaseOnce(scope, id) {
@@ -299,8 +293,11 @@ function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** A cursor from a client: only the key attributes of the same PLP's partition are accepted. */
-function decodeCursor(cursor: string, partition: string): Record<string, string> {
+/**
+ * A cursor from a client: only the key attributes of the same partition, within its sort-key prefix, are
+ * accepted (an edited cursor is a 400, never a DynamoDB error).
+ */
+function decodeCursor(cursor: string, partition: Partition): Record<string, string> {
   const invalid = new ValidationError('The cursor is not valid', [{ path: 'query.cursor', message: 'not a cursor' }]);
   let key: unknown;
   try {
@@ -308,11 +305,13 @@ function decodeCursor(cursor: string, partition: string): Record<string, string>
   } catch {
     throw invalid;
   }
-  const names = ['PK', 'SK', 'GSI1PK', 'GSI1SK'];
+  const names = pageKeyAttributes(partition);
   if (typeof key !== 'object' || key === null) throw invalid;
   const entries = Object.entries(key);
   if (entries.length !== names.length || entries.some(([k, v]) => !names.includes(k) || typeof v !== 'string'))
     throw invalid;
-  if ((key as Record<string, string>).GSI1PK !== partition) throw invalid;
-  return key as Record<string, string>;
+  const [pkName, skName] = names.slice(-2) as [string, string];
+  const k = key as Record<string, string>;
+  if (k[pkName] !== partition.pk || !(k[skName] ?? '').startsWith(partition.skPrefix ?? '')) throw invalid;
+  return k;
 }

@@ -1,7 +1,7 @@
 import type { Commune, Plp } from '../../../shared/directory/model.ts';
 import type { Assignment, DirectoryStore, PlpHistoryEntry } from '../../../shared/directory/ports.ts';
 import { ConflictError } from '../../../shared/errors.ts';
-import type { Role } from '../../../shared/table/keys.ts';
+import type { Role } from '../../../shared/directory/identity.ts';
 import { assertNoRepeats, copy, sortedBy } from './copy.ts';
 
 /**

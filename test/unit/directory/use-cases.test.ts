@@ -12,7 +12,7 @@ import {
   transitionPlp,
 } from '../../../shared/directory/use-cases.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../shared/errors.ts';
-import type { Role } from '../../../shared/table/keys.ts';
+import type { Role } from '../../../shared/directory/identity.ts';
 import { fakeDirectoryStore } from '../../support/fakes/directory-store.ts';
 
 /** The in-memory DirectoryStore of test/support/fakes (it passes the adapter's contract), recording createPlp's input. */
@@ -94,6 +94,17 @@ describe('directory use cases', () => {
       await expect(createCommune(input, communeAdmin, deps)).rejects.toThrow(ForbiddenError);
       await expect(createCommune(input, { sub: 'p', groups: ['police'] }, deps)).rejects.toThrow(ForbiddenError);
       expect(await mem.store.getCommune('21004')).toBeUndefined();
+    });
+
+    it('assigns an administrator named twice (in any case) once, instead of failing the transaction', async () => {
+      await createCommune(
+        { ...ixelles, nis: '21005', admins: [{ email: 'Y@Brussels.be' }, { email: 'y@brussels.be' }] },
+        regionAdmin,
+        deps,
+      );
+      expect(await mem.store.assignmentsOf(['email:y@brussels.be'])).toEqual([
+        { role: 'commune_admin', scopeId: '21005' },
+      ]);
     });
 
     it('stores the commune and assigns its administrators', async () => {
