@@ -166,10 +166,9 @@ export class AppStack extends Stack {
     }
     (this.apiStage.node.defaultChild as CfnStage).routeSettings = this.routeSettings;
 
+    // The stateful stack outputs its own names (table, user pool, …): an output here that names them would
+    // be a cross-stack reference (Fn::GetStackOutput), which CloudFormation's schema refuses in Outputs.
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
-    new CfnOutput(this, 'UserPoolId', { value: this.stateful.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.stateful.userPoolClient.userPoolClientId });
-    new CfnOutput(this, 'TableName', { value: this.stateful.table.tableName });
   }
 
   private createFunction(name: string, spec: FunctionSpec) {

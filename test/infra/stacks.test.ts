@@ -145,6 +145,13 @@ describe('HTTP API', () => {
     }
   });
 
+  it('outputs only values of its own stack (no cross-stack reference in Outputs, cfn-lint E6101)', () => {
+    const outputs = appTemplate.toJSON().Outputs as Record<string, unknown>;
+    expect(Object.keys(outputs)).toContain('ApiUrl');
+    expect(JSON.stringify(outputs)).not.toContain('Fn::GetStackOutput');
+    expect(JSON.stringify(outputs)).not.toContain('Fn::ImportValue');
+  });
+
   it('writes access logs of the stage to a log group kept one month', () => {
     const stageResource = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage')!;
     const logGroupId = stageResource.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0] as string;
