@@ -1,4 +1,5 @@
 import type { FunctionSpec } from '../functions/spec.ts';
+import { queueUrlVariable } from '../shared/env.ts';
 
 /** The resources and settings of one stage, as the functions see them (names, ARNs, URLs; CDK tokens in AWS). */
 export type StageResources = {
@@ -45,10 +46,3 @@ export function functionEnvironment(spec: FunctionSpec, r: StageResources): Reco
   }
   return env;
 }
-
-/** QUEUE_URL_<NAME>: `alert-deliveries` → QUEUE_URL_ALERT_DELIVERIES. */
-export const queueUrlVariable = (queueName: string) =>
-  `QUEUE_URL_${queueName
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .toUpperCase()}`;

@@ -21,6 +21,8 @@ export function localQueues(options: {
   const max = options.maxReceiveCount ?? 5;
   const delay = options.retryDelayMs ?? 100;
   const deadLetters: { queue: string; messageId: string; error: string }[] = [];
+  /** Messages their consumer handled, oldest first. */
+  const delivered: { queue: string; messageId: string; consumer: string }[] = [];
   const pending = new Set<Promise<void>>();
 
   const deliver = async (name: string, queue: string, messageId: string, body: string) => {
@@ -41,7 +43,10 @@ export function localQueues(options: {
             },
           ],
         })) as { batchItemFailures?: { itemIdentifier: string }[] } | undefined;
-        if (!result?.batchItemFailures?.some((f) => f.itemIdentifier === messageId)) return;
+        if (!result?.batchItemFailures?.some((f) => f.itemIdentifier === messageId)) {
+          delivered.push({ queue, messageId, consumer: name });
+          return;
+        }
         error = 'reported as failed';
       } catch (e) {
         error = (e as Error).message;
@@ -57,6 +62,7 @@ export function localQueues(options: {
 
   return {
     deadLetters,
+    delivered,
     send(queue: string, body: string) {
       const messageId = randomUUID();
       for (const [name] of options.specs.filter(([, f]) => f.trigger.kind === 'queue' && f.trigger.queue === queue)) {

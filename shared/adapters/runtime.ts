@@ -2,11 +2,12 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventPublisher } from '../../events/define-event.ts';
 import type { DirectoryStore } from '../directory/ports.ts';
 import type { EnrolmentStore, LimitStore, MemberStore, OnceStore } from '../enrolment/ports.ts';
-import { readEnv } from '../env.ts';
+import { queueUrlVariable, readEnv } from '../env.ts';
 import type { EmailSender, SmsSender } from '../messaging/ports.ts';
 import { documentClient } from './dynamodb/client.ts';
 import { dynamoDirectoryStore } from './dynamodb/directory-store.ts';
@@ -21,6 +22,7 @@ import { localHub } from './local/hub.ts';
 import { cachedSecret } from './secretsmanager/secret.ts';
 import { sesEmailSender } from './sesv2/email-sender.ts';
 import { snsSmsSender } from './sns/sms-sender.ts';
+import { type QueueSender, sqsQueueSender } from './sqs/queue-sender.ts';
 
 /**
  * The adapter factories of the handlers, in one place. A handler calls the ones its use case needs, once,
@@ -67,6 +69,19 @@ export const emailSender = (): EmailSender => {
         from: readEnv(['EMAIL_FROM']).EMAIL_FROM,
         configurationSet: process.env.EMAIL_CONFIGURATION_SET || undefined,
       })).send(m),
+  };
+};
+
+/** SendMessageBatch to a queue of the function's spec (`access.sendsTo`); the local queues under `npm start`. */
+export const queueSender = <T>(queue: string): QueueSender<T> => {
+  const variable = queueUrlVariable(queue);
+  const url = readEnv([variable])[variable] as string;
+  const local = localHub.queues;
+  if (!local) return sqsQueueSender<T>(new SQSClient({}), url);
+  return {
+    async send(messages) {
+      for (const m of messages) await local.send(url, JSON.stringify(m));
+    },
   };
 };
 

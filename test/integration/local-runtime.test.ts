@@ -29,6 +29,8 @@ const specs: [string, FunctionSpec][] = [
   ['mailer', spec({ email: true })],
   ['texter', spec({ sms: true })],
   ['peppered', spec({ pepper: true })],
+  ['producer', spec({ sendsTo: ['probe-queue'] })],
+  ['consumer', { ...spec({}), trigger: { kind: 'queue', queue: 'probe-queue' } }],
   // createCommune's handler before issue 15: a publisher built at module scope, no `publishes` declared.
   ['oldCreateCommune', { ...createCommune, entry: 'test/infra/fixtures/publishes-undeclared.handler.ts' }],
 ];
@@ -115,5 +117,14 @@ describe('local runtime: what the spec does not declare is refused, as IAM would
     expect(runtime.outbox.items).toHaveLength(1);
     await expect(run('bare', 'secret')).rejects.toThrow('Missing environment variables: MEMBER_PEPPER_SECRET_ARN');
     await expect(run('peppered', 'secret')).resolves.toBe('secret read');
+  });
+
+  it('refuses a queue send the spec does not declare, and delivers the declared one to the queue’s consumer', async () => {
+    await expect(run('bare', 'queue')).rejects.toThrow('Missing environment variables: QUEUE_URL_PROBE_QUEUE');
+    await expect(run('bare', 'queue-direct')).rejects.toThrow(/not authorized to perform: sqs:SendMessage/);
+    await expect(run('producer', 'queue')).resolves.toBe('queued');
+    await runtime.queues.drain();
+    expect(runtime.queues.delivered.filter((d) => d.consumer === 'consumer')).toHaveLength(2);
+    expect(runtime.queues.deadLetters).toEqual([]);
   });
 });
