@@ -236,10 +236,9 @@ describe('adapters in a Lambda bundle (infra/bundling.ts) against local endpoint
     expect(secrets.seen).toHaveLength(3);
   });
 
-  // Found by this test: minify renames classes, and DomainError takes its name from the class (`new.target.name`),
-  // so in a bundle a ConflictError is named e.g. 'Tu' (logs, Lambda's errorType). HTTP mapping uses instanceof
-  // and is unaffected. Passes while the bug exists; when fixed (keepNames, or literal names), make it an `it`.
-  it.fails('a domain error keeps its class name in a bundle', async () => {
+  // Found by this test: minify renames classes, and DomainError took its name from the class (`new.target.name`),
+  // so in a bundle a ConflictError was named e.g. 'Tu' in logs and Lambda's errorType. Each class now names itself.
+  it('a domain error keeps its class name in a bundle', async () => {
     expect(await probe({ action: 'conflict-error' })).toMatchObject({ name: 'ConflictError', conflictError: true });
   });
 });
