@@ -36,6 +36,11 @@ export default tseslint.config(
               regex: '^zod($|/)',
               message: "Bundled code imports zod only as `import * as z from '<…>/shared/zod.ts'` (zod/mini).",
             },
+            {
+              regex: 'i18n/messages/index\\.ts$',
+              message:
+                'Import the kinds of message this code sends from their modules: the index would bundle every kind.',
+            },
           ],
         },
       ],

@@ -3,7 +3,7 @@ import type { EventPublisher } from '../../events/define-event.ts';
 import type { DirectoryStore } from '../directory/ports.ts';
 import { RateLimitedError } from '../errors.ts';
 import type { Language } from '../i18n/languages.ts';
-import { emailContent, smsText, type MessageKind, type MessageVars } from '../i18n/messages.ts';
+import { emailContent, smsText, type Message, type MessageVars } from '../i18n/messages.ts';
 import type { EmailSender, SmsSender } from '../messaging/ports.ts';
 import { hashSecret } from './codes.ts';
 import { canReceiveSms } from './phone.ts';
@@ -97,16 +97,17 @@ export async function smsRefusalFor(phone: string, d: Needs<'now' | 'once' | 'pe
 export type Recipient = { language: Language; channels: readonly Channel[]; phone?: string; email?: string };
 
 /** Sends one kind of message on each of the recipient's channels that has a contact, in their language. */
-export async function notify<K extends MessageKind>(
+export async function notify<M extends Message<any>>(
   to: Recipient,
-  kind: K,
-  vars: MessageVars<K>,
+  message: M,
+  vars: MessageVars<M>,
   d: Needs<'sms' | 'email'>,
   channels: readonly Channel[] = to.channels,
 ): Promise<void> {
   for (const channel of channels) {
-    if (channel === 'sms' && to.phone) await d.sms.send(to.phone, smsText(kind, to.language, vars));
-    if (channel === 'email' && to.email) await d.email.send({ to: to.email, ...emailContent(kind, to.language, vars) });
+    if (channel === 'sms' && to.phone) await d.sms.send(to.phone, smsText(message, to.language, vars));
+    if (channel === 'email' && to.email)
+      await d.email.send({ to: to.email, ...emailContent(message, to.language, vars) });
   }
 }
 

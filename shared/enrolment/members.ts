@@ -2,6 +2,10 @@ import { MemberLeft } from '../../events/enrolment/enrolment-events.ts';
 import type { Caller } from '../directory/caller.ts';
 import { assertGroup, assertPlpRole, loadScope } from '../directory/scope.ts';
 import { ConflictError, NotFoundError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.ts';
+import { codeMessage } from '../i18n/messages/code.ts';
+import { leftMessage } from '../i18n/messages/left.ts';
+import { linkMessage } from '../i18n/messages/link.ts';
+import { welcomeMessage } from '../i18n/messages/welcome.ts';
 import { attemptCode, hashSecret, newCode, newMemberToken } from './codes.ts';
 import {
   contactHash,
@@ -67,7 +71,7 @@ export async function sendWelcome(
   try {
     const token = await issueToken(found.member, d);
     const vars = { plpName: plp?.name ?? 'PLP', memberUrl: memberUrl(d, token), manageUrl: manageUrl(d) };
-    await notify(found.member, 'welcome', vars, d, channels);
+    await notify(found.member, welcomeMessage, vars, d, channels);
   } catch (error) {
     for (const channel of channels) await d.once.releaseOnce('welcome', `${data.enrolmentId}:${channel}`);
     throw error;
@@ -127,7 +131,7 @@ export async function requestMemberLink(
   const token = await issueToken(found.member, d);
   await notify(
     { language: found.member.language, channels: [channel], [CONTACT_FIELD[channel]]: value },
-    'link',
+    linkMessage,
     { memberUrl: memberUrl(d, token), manageUrl: manageUrl(d) },
     d,
   );
@@ -224,7 +228,7 @@ export async function leavePlp(
   await d.members.writeMember({ member: next, expectedVersion: member.version, deleteMemberships: [plpId] });
   await publishLeft(member.memberId, [leaving], 'member_link', d);
   const plp = await d.directory.getPlp(plpId);
-  await notify(member, 'left', { plpName: plp?.name ?? 'PLP', manageUrl: manageUrl(d) }, d);
+  await notify(member, leftMessage, { plpName: plp?.name ?? 'PLP', manageUrl: manageUrl(d) }, d);
   return view(next, remaining, d);
 }
 
@@ -267,7 +271,7 @@ export async function requestContactChange(
   });
   await notify(
     { language: member.language, channels: [channel], [field]: value },
-    'code',
+    codeMessage,
     { plpName: 'PLP Alert', code },
     d,
   );

@@ -1,6 +1,9 @@
 import { RateLimitedError } from '../errors.ts';
 import type { Language } from '../i18n/languages.ts';
 import { smsText } from '../i18n/messages.ts';
+import { helpMessage } from '../i18n/messages/help.ts';
+import { leftMessage } from '../i18n/messages/left.ts';
+import { smsStoppedMessage } from '../i18n/messages/sms-stopped.ts';
 import { contactHash, type Needs, manageUrl, smsOptOut } from './context.ts';
 import { parseSmsKeyword } from './keywords.ts';
 import { publishLeft } from './members.ts';
@@ -80,7 +83,7 @@ async function handle(
   const language = ('language' in keyword ? keyword.language : undefined) ?? found?.member.language;
   const reply = (text: string) => d.sms.send(phone, text);
   const help = async () => {
-    const text = smsText('help', language ?? DEFAULT_LANGUAGE, { manageUrl: manageUrl(d) });
+    const text = smsText(helpMessage, language ?? DEFAULT_LANGUAGE, { manageUrl: manageUrl(d) });
     if (found) return void (await reply(text));
     // Unknown numbers: once a day. A failed send gives the day back, so the retry answers.
     const key = contactHash(phone, pepper);
@@ -127,9 +130,9 @@ async function handle(
       if (leaves) {
         await publishLeft(member.memberId, memberships, 'sms_stop', d);
         const names = (await d.directory.getPlps(memberships.map((m) => m.plpId))).map((p) => p.name);
-        await reply(smsText('left', member.language, { plpName: names.join(', ').slice(0, 80) || 'PLP Alert' }));
+        await reply(smsText(leftMessage, member.language, { plpName: names.join(', ').slice(0, 80) || 'PLP Alert' }));
       } else {
-        await reply(smsText('smsStopped', member.language, { manageUrl: manageUrl(d) }));
+        await reply(smsText(smsStoppedMessage, member.language, { manageUrl: manageUrl(d) }));
       }
       return;
     }

@@ -5,6 +5,8 @@ import type { Plp } from '../directory/model.ts';
 import { assertGroup, loadScope, plpIdsFor } from '../directory/scope.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Language } from '../i18n/languages.ts';
+import { codeMessage } from '../i18n/messages/code.ts';
+import { rejectedMessage } from '../i18n/messages/rejected.ts';
 import { principalId } from '../directory/identity.ts';
 import { attemptCode, newCode } from './codes.ts';
 import {
@@ -139,7 +141,7 @@ async function startEnrolment(
     code,
     ...(s.via === 'sms' ? { formUrl: joinFormUrl(d, enrolment.enrolmentId) } : {}),
   };
-  await notify(enrolment, 'code', vars, d, [codeChannel]);
+  await notify(enrolment, codeMessage, vars, d, [codeChannel]);
   await d.publish(
     EnrolmentRequested,
     {
@@ -412,6 +414,6 @@ export async function decideEnrolment(
     },
     enrolment.version,
   );
-  await notify(enrolment, 'rejected', { plpName: plp.name }, d);
+  await notify(enrolment, rejectedMessage, { plpName: plp.name }, d);
   return { enrolmentId, status: 'rejected' };
 }

@@ -31,6 +31,8 @@ import {
   ValidationError,
 } from '../../../shared/errors.ts';
 import { smsText } from '../../../shared/i18n/messages.ts';
+import { helpMessage } from '../../../shared/i18n/messages/help.ts';
+import { smsStoppedMessage } from '../../../shared/i18n/messages/sms-stopped.ts';
 import type { EmailMessage } from '../../../shared/messaging/ports.ts';
 import { fakeDirectoryStore } from '../../support/fakes/directory-store.ts';
 import { fakeEnrolmentStores } from '../../support/fakes/enrolment-stores.ts';
@@ -729,7 +731,7 @@ describe('handleInboundSms', () => {
       status: 'active',
       plps: [{ id: open.plp.plpId, name: open.plp.name }],
     });
-    expect(h.sms).toEqual([{ to: phone, body: smsText('smsStopped', 'fr', { manageUrl: `${BASE_URL}/me` }) }]);
+    expect(h.sms).toEqual([{ to: phone, body: smsText(smsStoppedMessage, 'fr', { manageUrl: `${BASE_URL}/me` }) }]);
     expect(h.eventsOf('MemberLeft')).toEqual([]);
   });
 
@@ -825,7 +827,7 @@ describe('handleInboundSms', () => {
     const h = harness();
     const phone = newPhone();
     await inbound(h, phone, 'HULP');
-    expect(h.sms).toEqual([{ to: phone, body: smsText('help', 'nl', { manageUrl: `${BASE_URL}/me` }) }]);
+    expect(h.sms).toEqual([{ to: phone, body: smsText(helpMessage, 'nl', { manageUrl: `${BASE_URL}/me` }) }]);
     expect(h.sms[0]!.body).toContain('AANMELDEN');
   });
 
@@ -848,7 +850,7 @@ describe('handleInboundSms', () => {
     await expect(inbound(h, phone, 'AIDE', messageId)).rejects.toThrow('provider throttled');
     h.deps.sms.send = send;
     await inbound(h, phone, 'AIDE', messageId);
-    expect(h.sms).toEqual([{ to: phone, body: smsText('help', 'fr', { manageUrl: `${BASE_URL}/me` }) }]);
+    expect(h.sms).toEqual([{ to: phone, body: smsText(helpMessage, 'fr', { manageUrl: `${BASE_URL}/me` }) }]);
   });
 
   it('after STOP, a member link asked for by phone sends no SMS', async () => {
@@ -866,6 +868,6 @@ describe('handleInboundSms', () => {
     const phone = newPhone();
     await inbound(h, phone, 'hello, is this the police?');
     await inbound(h, phone, 'anyone there?');
-    expect(h.sms).toEqual([{ to: phone, body: smsText('help', 'fr', { manageUrl: `${BASE_URL}/me` }) }]);
+    expect(h.sms).toEqual([{ to: phone, body: smsText(helpMessage, 'fr', { manageUrl: `${BASE_URL}/me` }) }]);
   });
 });

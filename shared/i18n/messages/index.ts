@@ -1,0 +1,22 @@
+import { codeMessage } from './code.ts';
+import { helpMessage } from './help.ts';
+import { leftMessage } from './left.ts';
+import { linkMessage } from './link.ts';
+import { rejectedMessage } from './rejected.ts';
+import { smsStoppedMessage } from './sms-stopped.ts';
+import { welcomeMessage } from './welcome.ts';
+
+/**
+ * Every kind of message, for the tests and listings. Handlers and use cases import the kinds they send from
+ * their own modules, never this: a bundle then holds only those (eslint refuses this import in bundled code).
+ */
+export const messages = {
+  code: codeMessage,
+  welcome: welcomeMessage,
+  link: linkMessage,
+  left: leftMessage,
+  smsStopped: smsStoppedMessage,
+  rejected: rejectedMessage,
+  help: helpMessage,
+};
+export type MessageKind = keyof typeof messages;
