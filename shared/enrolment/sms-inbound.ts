@@ -17,30 +17,30 @@ const UNKNOWN_HELP_SECONDS = 86_400;
 const INBOUND_ONCE_SECONDS = 7 * 86_400;
 const DEFAULT_LANGUAGE: Language = 'fr';
 
+/** What handling an inbound SMS may touch: it can enrol, stop, help and answer. */
+export type InboundSmsDeps = Needs<
+  | 'allowedCountries'
+  | 'directory'
+  | 'email'
+  | 'enrolments'
+  | 'limits'
+  | 'members'
+  | 'newId'
+  | 'now'
+  | 'once'
+  | 'pepper'
+  | 'publicBaseUrl'
+  | 'publish'
+  | 'sms'
+>;
+
 /**
  * An SMS to the shortcode (API.md, keyword table). Handled once per inbound message id. JOIN starts an SMS
  * enrolment; STOP removes the SMS channel at once (the member leaves when it was their only channel);
  * HELP answers in the number's language; anything else gets help (members: until reports by SMS exist),
  * at most once a day for unknown numbers.
  */
-export async function handleInboundSms(
-  sms: InboundSms,
-  d: Needs<
-    | 'allowedCountries'
-    | 'directory'
-    | 'email'
-    | 'enrolments'
-    | 'limits'
-    | 'members'
-    | 'newId'
-    | 'now'
-    | 'once'
-    | 'pepper'
-    | 'publicBaseUrl'
-    | 'publish'
-    | 'sms'
-  >,
-): Promise<void> {
+export async function handleInboundSms(sms: InboundSms, d: InboundSmsDeps): Promise<void> {
   let phone: string;
   try {
     phone = parsePhone(sms.from, d.allowedCountries);
@@ -57,25 +57,7 @@ export async function handleInboundSms(
   }
 }
 
-async function handle(
-  phone: string,
-  sms: InboundSms,
-  d: Needs<
-    | 'allowedCountries'
-    | 'directory'
-    | 'email'
-    | 'enrolments'
-    | 'limits'
-    | 'members'
-    | 'newId'
-    | 'now'
-    | 'once'
-    | 'pepper'
-    | 'publicBaseUrl'
-    | 'publish'
-    | 'sms'
-  >,
-): Promise<void> {
+async function handle(phone: string, sms: InboundSms, d: InboundSmsDeps): Promise<void> {
   const pepper = await d.pepper();
   const memberId = await d.members.memberIdByContact(contactHash(phone, pepper));
   const found = memberId ? await d.members.getMember(memberId) : undefined;
