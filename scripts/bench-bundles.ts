@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as prettier from 'prettier';
 import { functionEntries } from '../functions/manifest.ts';
 import { bundleBudgets } from '../infra/bundling.ts';
 import { functionEnvironment, type StageResources } from '../infra/environment.ts';
@@ -104,10 +105,10 @@ if (process.argv[1] === import.meta.filename) {
   const doc = readFileSync(benchmarksFile, 'utf8');
   const [start, end] = ['<!-- bench:bundles:start -->', '<!-- bench:bundles:end -->'];
   if (!doc.includes(start) || !doc.includes(end)) throw new Error(`${benchmarksFile} lacks the ${start} markers`);
-  writeFileSync(
-    benchmarksFile,
-    `${doc.slice(0, doc.indexOf(start) + start.length)}\n${section}\n${doc.slice(doc.indexOf(end))}`,
-  );
+  const text = `${doc.slice(0, doc.indexOf(start) + start.length)}\n${section}\n${doc.slice(doc.indexOf(end))}`;
+  // Formatted as `npm run lint` expects it.
+  const options = { ...(await prettier.resolveConfig(benchmarksFile)), filepath: benchmarksFile };
+  writeFileSync(benchmarksFile, await prettier.format(text, options));
   console.log(section);
   console.log(`\nwritten to ${path.relative(process.cwd(), benchmarksFile)}`);
 }

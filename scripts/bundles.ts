@@ -32,10 +32,8 @@ export async function bundleAll(
 ): Promise<{ reports: BundleReport[]; outdir: string; cleanup: () => void }> {
   const reports: BundleReport[] = [];
   for (const [name, spec] of specs) {
-    const { file, bytes, metafile } = await bundleFunction(spec.entry, path.join(outdir, name), {
-      metafile: true,
-      sourcemap: false,
-    });
+    // As deployed: with its source map (NODE_OPTIONS=--enable-source-maps loads it at init).
+    const { file, bytes, metafile } = await bundleFunction(spec.entry, path.join(outdir, name), { metafile: true });
     const inputs = inputsByGroup(metafile as Metafile);
     reports.push({ name, workload: workloadOf(spec), bytes, file, inputs, largest: inputs.slice(0, 5) });
   }
