@@ -68,12 +68,15 @@ export function localFunctions(options: {
             } satisfies ToWorker),
         );
       });
-      worker.on('error', (error) => {
-        reject(error);
-        for (const r of running.values()) r.reject(new InvocationError(name, error.name, error.message));
+      const fail = (errorName: string, message: string) => {
+        reject(new InvocationError(name, errorName, message));
+        for (const r of running.values()) r.reject(new InvocationError(name, errorName, message));
         running.clear();
         if (workers.get(name)?.worker === worker) workers.delete(name);
-      });
+      };
+      worker.on('error', (error) => fail(error.name, error.message));
+      // A worker that ends on its own (it crashed, or called process.exit) fails what it was doing.
+      worker.on('exit', (code) => fail('Runtime.ExitError', `the function's worker exited with code ${code}`));
     });
     ready.catch(() => {
       if (workers.get(name)?.worker === worker) workers.delete(name);

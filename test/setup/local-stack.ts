@@ -38,9 +38,15 @@ export default async function setup(project: TestProject) {
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // Generous: `npm test` starts this while the other projects synthesize, bundle and start Java on 2 cores.
+  const deadline = Date.now() + 240_000;
+  const giveUp = async (why: string) => {
+    child.kill('SIGKILL');
+    await dynamo.stop();
+    throw new Error(`${why}:\n${output}`);
+  };
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`local stack exited:\n${output}`);
+    if (child.exitCode !== null) await giveUp('local stack exited');
     if (
       await fetch(`${baseUrl}/health`).then(
         (r) => r.ok,
@@ -48,7 +54,7 @@ export default async function setup(project: TestProject) {
       )
     )
       break;
-    if (Date.now() > deadline) throw new Error(`local stack did not answer in 90 s:\n${output}`);
+    if (Date.now() > deadline) await giveUp('local stack did not answer in 240 s');
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
