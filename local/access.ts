@@ -12,16 +12,17 @@ export class AccessDeniedError extends Error {
 const deny = (fn: string, action: string, resource: string, why: string) =>
   new AccessDeniedError(`${fn} is not authorized to perform: ${action} on resource: ${resource} (${why})`);
 
-/** DynamoDB operations that only read; every other one writes. */
+/** DynamoDB operations a `table: 'read'` grant allows (infra/constructs/app-function.ts: tableReadActions). */
 const DYNAMODB_READS = new Set([
   'GetItem',
   'BatchGetItem',
   'Query',
-  'Scan',
   'TransactGetItems',
   'DescribeTable',
   'ConditionCheckItem',
 ]);
+/** … and those a `table: 'readWrite'` grant adds. Anything else (Scan, table management) is refused. */
+const DYNAMODB_WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
 
 /** The table names a DynamoDB request touches (TableName, RequestItems, TransactItems). */
 export function tablesOf(body: Record<string, any>): string[] {
@@ -41,9 +42,8 @@ export const access = {
     const action = `dynamodb:${operation}`;
     const mode = spec.access.table;
     if (!mode) throw deny(fn, action, tables.join(', '), 'its spec declares no table access');
-    if (!DYNAMODB_READS.has(operation) && mode !== 'readWrite') {
-      throw deny(fn, action, tables.join(', '), `its spec declares table: '${mode}'`);
-    }
+    const granted = DYNAMODB_READS.has(operation) || (mode === 'readWrite' && DYNAMODB_WRITES.has(operation));
+    if (!granted) throw deny(fn, action, tables.join(', '), `its spec declares table: '${mode}'`);
     const other = tables.filter((t) => t !== tableName);
     if (other.length > 0) throw deny(fn, action, other.join(', '), 'only the stage table is granted');
   },

@@ -3,6 +3,11 @@ import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { HttpTrigger } from '../shared/http/trigger.ts';
 
+/** A path whose `%` escapes do not decode (`/public/me/plps/%E0%A4%A`): API Gateway answers 400. */
+export class BadPathError extends Error {
+  override name = 'BadPathError';
+}
+
 /** A manifest route compiled to a matcher: `/admin/plps/{plpId}` → /^\/admin\/plps\/([^/]+)$/. */
 export function compileRoute(trigger: HttpTrigger) {
   const names: string[] = [];
@@ -16,7 +21,11 @@ export function compileRoute(trigger: HttpTrigger) {
       if (method !== trigger.method) return undefined;
       const m = regex.exec(path);
       if (!m) return undefined;
-      return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+      try {
+        return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+      } catch {
+        throw new BadPathError('The path has a malformed % escape');
+      }
     },
     matchesPath: (path: string) => regex.test(path),
   };

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { functionEntries, httpFunctions } from '../functions/manifest.ts';
 import { problem, zodProblems } from '../shared/http/problem.ts';
 import { logger } from '../shared/powertools.ts';
-import { compileRoute, toApiGatewayEvent } from './api-gateway.ts';
+import { BadPathError, compileRoute, toApiGatewayEvent } from './api-gateway.ts';
 import type { LocalEventBus } from './event-bus.ts';
 import { InvocationError, type Invoke } from './functions.ts';
 import { type LocalIssuer, TokenRequest } from './jwt.ts';
@@ -116,6 +116,7 @@ export function createLocalServer(deps: LocalServerDeps) {
       const known = routes.some((r) => r.route.matchesPath(url.pathname));
       return send(res, fromGateway(problem(404, known ? `No ${method} route here` : 'No such route')));
     } catch (error) {
+      if (error instanceof BadPathError) return send(res, fromGateway(problem(400, error.message)));
       // A function that failed (crashed, timed out, could not initialise) gives API Gateway's 500/502.
       const failed = error instanceof InvocationError;
       logger.error(failed ? 'function failed' : 'local server error', {
@@ -125,6 +126,26 @@ export function createLocalServer(deps: LocalServerDeps) {
       });
       return send(res, fromGateway(problem(500, 'Something went wrong on our side')));
     }
+  });
+
+  // Headers over Node's limit (16 KB) never reach the handler above: answer 431 as problem+json, not bare.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const a =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? fromGateway(problem(431, 'The request headers are too large'))
+        : fromGateway(problem(400, 'The request could not be read'));
+    const body = typeof a.body === 'string' ? a.body : a.body.toString('utf8');
+    const headers = Object.entries({
+      ...a.headers,
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    })
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\r\n');
+    socket.end(
+      `HTTP/1.1 ${a.status} ${a.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${headers}\r\n\r\n${body}`,
+    );
   });
 
   async function runSchedule(scheduleName: string): Promise<Answer> {

@@ -12,12 +12,14 @@ import type { Construct } from 'constructs';
 import type { EventContract } from '../../events/define-event.ts';
 import { tableDefinition } from '../../shared/table/definition.ts';
 
-/** Item reads (transactions use the same actions); Query and Scan also on the indexes. */
+/**
+ * Item reads (transactions use the same actions); Query also on the indexes. No Scan: no access pattern
+ * reads the whole table (shared/table/keys.ts).
+ */
 export const tableReadActions = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
   'dynamodb:Query',
-  'dynamodb:Scan',
   'dynamodb:ConditionCheckItem',
   'dynamodb:DescribeTable',
 ] as const;

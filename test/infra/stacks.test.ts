@@ -197,6 +197,8 @@ describe('grants come only from the manifest', () => {
     else expect(dynamo).toContain('dynamodb:Query');
     if (spec.access.table === 'readWrite') expect(writes).not.toEqual([]);
     else expect(writes).toEqual([]);
+    // No access pattern reads the whole table.
+    expect(dynamo).not.toContain('dynamodb:Scan');
     expect(functionOf(name).resource.Properties.Environment.Variables.TABLE_NAME !== undefined).toBe(
       !!spec.access.table,
     );

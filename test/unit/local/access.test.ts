@@ -22,6 +22,12 @@ describe('local access rules (what IAM grants from a spec)', () => {
     expect(() => access.dynamodb('f', spec({ table: 'readWrite' }), 'PutItem', ['t'], 't')).not.toThrow();
   });
 
+  it('refuses Scan and table management even with read/write access (no role is granted them)', () => {
+    for (const op of ['Scan', 'DeleteTable', 'UpdateTable']) {
+      expect(() => access.dynamodb('f', spec({ table: 'readWrite' }), op, ['t'], 't')).toThrow(AccessDeniedError);
+    }
+  });
+
   it('refuses any table call without table access, and any other table', () => {
     expect(() => access.dynamodb('f', spec({}), 'GetItem', ['t'], 't')).toThrow(/dynamodb:GetItem/);
     expect(() => access.dynamodb('f', spec({ table: 'readWrite' }), 'PutItem', ['t', 'u'], 't')).toThrow(/u/);
