@@ -214,6 +214,9 @@ export function dynamoMemberStore(doc: DynamoDBDocumentClient, tableName: string
   };
 }
 
+/** How often a send counted at the same moment as others reads and decides again before it is refused. */
+const MAX_LIMIT_ATTEMPTS = 10;
+
 /** Per-contact and per-client send counts (access pattern 15). */
 export function dynamoLimitStore(doc: DynamoDBDocumentClient, tableName: string): LimitStore {
   return {
@@ -244,8 +247,11 @@ export function dynamoLimitStore(doc: DynamoDBDocumentClient, tableName: string)
           );
           return decision;
         } catch (error) {
-          // Another request counted at the same moment: read again and decide again.
-          if (!isConditionFailure(error) || attempt >= 4) throw error;
+          if (!isConditionFailure(error)) throw error;
+          // Another request counted at the same moment: read again and decide again, after a short random
+          // pause so that a burst spreads out; a send that keeps losing is refused for a second, never failed.
+          if (attempt >= MAX_LIMIT_ATTEMPTS - 1) return { allowed: false, retryAfterSeconds: 1 };
+          await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
         }
       }
     },

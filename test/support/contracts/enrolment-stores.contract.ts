@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONTACT_LIMITS } from '../../../shared/enrolment/limits.ts';
+import { CLIENT_LIMITS, CONTACT_LIMITS } from '../../../shared/enrolment/limits.ts';
 import type {
   Enrolment,
   EnrolmentStore,
@@ -501,6 +501,25 @@ export function describeEnrolmentStoreContract(
         for (let i = 0; i < 3; i++)
           next.push((await limits.consumeLimit('contact', key, CONTACT_LIMITS, later)).allowed);
         expect(next).toEqual([true, true, false]);
+      });
+
+      it('decides every one of 20 parallel sends from one client (a lost race retries or refuses, never fails)', async () => {
+        const key = unique('client-hash');
+        const now = new Date();
+        const decisions = await Promise.all(
+          Array.from({ length: 20 }, () => limits.consumeLimit('client', key, CLIENT_LIMITS, now)),
+        );
+        expect(decisions).toHaveLength(20);
+        const allowed = decisions.filter((d) => d.allowed).length;
+        expect(allowed).toBeGreaterThan(0);
+        for (const d of decisions) if (!d.allowed) expect(d.retryAfterSeconds).toBeGreaterThan(0);
+        // Exactly the allowed ones were counted: the next send sees them all.
+        const rule = CLIENT_LIMITS[0]!;
+        const room = rule.max - allowed;
+        const more = [];
+        for (let i = 0; i < room + 1; i++)
+          more.push((await limits.consumeLimit('client', key, CLIENT_LIMITS, now)).allowed);
+        expect(more.filter(Boolean)).toHaveLength(Math.max(0, room));
       });
     });
 
