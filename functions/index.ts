@@ -1,5 +1,6 @@
 /** Every function of the system, one line each: the spec modules beside the handlers. */
 export { default as health } from './platform/health.fn.ts';
+export { default as healthReady } from './platform/health-ready.fn.ts';
 export { default as openapi } from './platform/openapi.fn.ts';
 export { default as findPlps } from './directory/find-plps.fn.ts';
 export { default as createCommune } from './directory/create-commune.fn.ts';

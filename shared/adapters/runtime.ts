@@ -9,7 +9,7 @@ import type { DirectoryStore } from '../directory/ports.ts';
 import type { EnrolmentStore, LimitStore, MemberStore, OnceStore } from '../enrolment/ports.ts';
 import { queueUrlVariable, readEnv } from '../env.ts';
 import type { EmailSender, SmsSender } from '../messaging/ports.ts';
-import { documentClient } from './dynamodb/client.ts';
+import { describeTable, documentClient } from './dynamodb/client.ts';
 import { dynamoDirectoryStore } from './dynamodb/directory-store.ts';
 import {
   dynamoEnrolmentStore,
@@ -45,6 +45,14 @@ export const enrolmentStore = (): EnrolmentStore => dynamoEnrolmentStore(...tabl
 export const memberStore = (): MemberStore => dynamoMemberStore(...table());
 export const limitStore = (): LimitStore => dynamoLimitStore(...table());
 export const onceStore = (): OnceStore => dynamoOnceStore(...table());
+
+/** The readiness check: DescribeTable of the stage's table (fails when the table does not answer). */
+export const tableProbe = (): (() => Promise<void>) => {
+  const [client, tableName] = table();
+  return async () => {
+    await describeTable(client, tableName);
+  };
+};
 
 /** PutEvents on the stage's bus (the local bus under `npm start`). */
 export const eventPublisher = (): EventPublisher => {

@@ -50,7 +50,10 @@ export function httpHandler<T extends HttpTrigger<any, any, any, any>>(
     } catch (error) {
       const answer = errorToProblem(error);
       if (answer) {
-        logger.info('request refused', { status: answer.statusCode, route: `${trigger.method} ${trigger.path}` });
+        const route = `${trigger.method} ${trigger.path}`;
+        if ((answer.statusCode ?? 0) >= 500)
+          logger.error('dependency unavailable', { route, error: errorSummary(error) });
+        else logger.info('request refused', { status: answer.statusCode, route });
         return answer;
       }
       logger.error('unexpected error', { route: `${trigger.method} ${trigger.path}`, error: errorSummary(error) });

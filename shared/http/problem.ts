@@ -7,7 +7,9 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   RateLimitedError,
+  isUnavailable,
   UnauthorizedError,
+  UnavailableError,
   ValidationError,
 } from '../errors.ts';
 
@@ -60,7 +62,10 @@ export const zodProblems = (error: z.$ZodError, prefix = ''): FieldProblem[] =>
     message: i.message,
   }));
 
-/** Maps any thrown error to an answer; returns undefined for unexpected errors (a 500 the caller logs). */
+/**
+ * Maps any thrown error to an answer: domain errors to their 4xx, an unavailable dependency to 503 with
+ * retry-after; returns undefined for unexpected errors (a 500 the caller logs).
+ */
 export function errorToProblem(error: unknown): APIGatewayProxyStructuredResultV2 | undefined {
   if (error instanceof z.$ZodError) return problem(400, 'The request is not valid', { errors: zodProblems(error) });
   if (error instanceof ValidationError) return problem(400, error.message, { errors: error.errors });
@@ -72,6 +77,12 @@ export function errorToProblem(error: unknown): APIGatewayProxyStructuredResultV
   if (error instanceof PayloadTooLargeError) return problem(413, error.message);
   if (error instanceof RateLimitedError) {
     return problem(429, error.message, { headers: { 'retry-after': String(error.retryAfterSeconds) } });
+  }
+  if (isUnavailable(error)) {
+    const retryAfter = error instanceof UnavailableError ? error.retryAfterSeconds : 5;
+    return problem(503, 'A service we depend on is unavailable; please try again in a moment', {
+      headers: { 'retry-after': String(retryAfter) },
+    });
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { stripKeys } from './table.ts';
 
@@ -9,6 +9,13 @@ import { stripKeys } from './table.ts';
 export function documentClient(endpoint?: string): DynamoDBDocumentClient {
   const client = new DynamoDBClient(endpoint ? { endpoint } : {});
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+/** The table's status (ACTIVE when it serves reads and writes). */
+export async function describeTable(doc: DynamoDBDocumentClient, tableName: string): Promise<string | undefined> {
+  // The document client sends the base client's commands unchanged.
+  const res = await (doc as unknown as DynamoDBClient).send(new DescribeTableCommand({ TableName: tableName }));
+  return res.Table?.TableStatus;
 }
 
 /** True for a failed condition (alone, or inside a cancelled transaction). */
