@@ -46,25 +46,23 @@ export function newMemberToken(pepper: string): { token: string; hash: string } 
   return { token, hash: hashSecret(token, pepper) };
 }
 
-export type CodeState = { attempts: number; expiresAt: Date | string | number; locked: boolean };
-export type CodeAttemptOutcome = 'confirmed' | 'wrong' | 'locked' | 'expired';
-export type CodeAttemptResult = { outcome: CodeAttemptOutcome; attempts: number; locked: boolean };
+/** Whether the code's time is over (an expired code is refused before any attempt is counted). */
+export const codeExpired = (stored: StoredCode, now: Date) => now.getTime() >= new Date(stored.expiresAt).getTime();
 
-/** One attempt at a stored code: the given code checked against its hash, then the rules below. */
-export function attemptCode(given: string, stored: StoredCode, pepper: string, now: Date): CodeAttemptResult {
-  return checkCodeAttempt({ ...stored, locked: false }, verifyCode(given, stored.hash, pepper), now);
-}
+export type CodeAttemptOutcome = 'confirmed' | 'wrong' | 'locked';
 
 /**
- * The next state after one attempt at the code. `attempts` counts wrong codes; the
- * MAX_CODE_ATTEMPTS-th wrong code locks, and every later attempt, right or wrong, is 'locked'.
- * An expired code is 'expired' (not counted), unless already locked.
+ * Judges one attempt that the store has already counted (countCodeAttempt, atomically, before any
+ * comparison): no count left → 'locked', whatever the code; the right code → 'confirmed'; a wrong one →
+ * 'wrong', and `locks` when it used the last of MAX_CODE_ATTEMPTS. So no burst of requests gets more than
+ * MAX_CODE_ATTEMPTS comparisons, and once they are used every answer is the same.
  */
-export function checkCodeAttempt(state: CodeState, ok: boolean, now: Date): CodeAttemptResult {
-  const { attempts } = state;
-  if (state.locked || attempts >= MAX_CODE_ATTEMPTS) return { outcome: 'locked', attempts, locked: true };
-  if (now.getTime() >= new Date(state.expiresAt).getTime()) return { outcome: 'expired', attempts, locked: false };
-  if (ok) return { outcome: 'confirmed', attempts, locked: false };
-  const next = attempts + 1;
-  return { outcome: 'wrong', attempts: next, locked: next >= MAX_CODE_ATTEMPTS };
+export function judgeCountedAttempt(
+  given: string,
+  counted: StoredCode | undefined,
+  pepper: string,
+): { outcome: CodeAttemptOutcome; locks: boolean } {
+  if (!counted) return { outcome: 'locked', locks: false };
+  if (verifyCode(given, counted.hash, pepper)) return { outcome: 'confirmed', locks: false };
+  return { outcome: 'wrong', locks: counted.attempts >= MAX_CODE_ATTEMPTS };
 }

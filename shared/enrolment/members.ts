@@ -6,7 +6,7 @@ import { codeMessage } from '../i18n/messages/code.ts';
 import { leftMessage } from '../i18n/messages/left.ts';
 import { linkMessage } from '../i18n/messages/link.ts';
 import { welcomeMessage } from '../i18n/messages/welcome.ts';
-import { attemptCode, hashSecret, newCode, newMemberToken } from './codes.ts';
+import { codeExpired, hashSecret, judgeCountedAttempt, MAX_CODE_ATTEMPTS, newCode, newMemberToken } from './codes.ts';
 import {
   contactHash,
   contactHashesOf,
@@ -292,21 +292,25 @@ export async function confirmContactChange(
   if (!pending) throw new ConflictError('No contact change is waiting for a code; ask for a new one');
   const pepper = await d.pepper();
   const now = d.now();
-  const attempt = attemptCode(code, pending.code, pepper, now);
   const { pendingContact: _pending, ...rest } = member;
   const base = { ...rest, updatedAt: now.toISOString(), version: member.version + 1 };
-  if (attempt.outcome === 'expired')
+  if (codeExpired(pending.code, now))
     throw new ValidationError('The code has expired; ask for a new one', [{ path: 'code', message: 'expired' }]);
+  const counted = await d.members.countContactCodeAttempt(member.memberId, MAX_CODE_ATTEMPTS);
+  const attempt = judgeCountedAttempt(code, counted?.pendingContact?.code, pepper);
   if (attempt.outcome !== 'confirmed') {
-    await d.members.writeMember({
-      member: attempt.locked
-        ? base
-        : { ...base, pendingContact: { ...pending, code: { ...pending.code, attempts: attempt.attempts } } },
-      expectedVersion: member.version,
-    });
-    throw new ValidationError(attempt.locked ? 'Wrong code; ask for a new one' : 'Wrong code', [
-      { path: 'code', message: 'wrong code' },
-    ]);
+    // The last wrong code drops the request: the member asks for a new code. A concurrent change wins.
+    if (attempt.locks && counted) {
+      await d.members
+        .writeMember({ member: { ...base, version: counted.version + 1 }, expectedVersion: counted.version })
+        .catch((error: unknown) => {
+          if (!(error instanceof ConflictError)) throw error;
+        });
+    }
+    throw new ValidationError(
+      attempt.outcome === 'wrong' && !attempt.locks ? 'Wrong code' : 'Wrong code; ask for a new one',
+      [{ path: 'code', message: 'wrong code' }],
+    );
   }
   const field = CONTACT_FIELD[pending.channel];
   const newHash = contactHash(pending.value, pepper);

@@ -90,6 +90,12 @@ export type EnrolmentStore = {
   /** Replaces the enrolment if it is still at `expectedVersion`; otherwise ConflictError. */
   updateEnrolment(next: Enrolment, expectedVersion: number): Promise<void>;
   enrolmentsOf(plpId: string, status: EnrolmentStatus): Promise<Enrolment[]>;
+  /**
+   * Counts one attempt at the enrolment's code, atomically, if it is still waiting for confirmation and has
+   * fewer than `max` attempts: the enrolment with the new count, or undefined when no attempt is left (the
+   * code is then never compared). The count is not a version change.
+   */
+  countCodeAttempt(enrolmentId: string, max: number): Promise<Enrolment | undefined>;
 };
 
 /** Members with their memberships, contact and token entries. */
@@ -102,6 +108,8 @@ export type MemberStore = {
   writeMember(change: MemberChange): Promise<void>;
   /** Deletes the member, their memberships, contact and token entries. */
   eraseMember(member: Member, memberships: Membership[], contactHashes: string[]): Promise<void>;
+  /** As countCodeAttempt, for the code of the member's pending contact change: the member, or undefined. */
+  countContactCodeAttempt(memberId: string, max: number): Promise<Member | undefined>;
 };
 
 /** Sliding-window send counts (per contact, per client address). */

@@ -8,7 +8,7 @@ import type { Language } from '../i18n/languages.ts';
 import { codeMessage } from '../i18n/messages/code.ts';
 import { rejectedMessage } from '../i18n/messages/rejected.ts';
 import { principalId } from '../directory/identity.ts';
-import { attemptCode, newCode } from './codes.ts';
+import { codeExpired, judgeCountedAttempt, MAX_CODE_ATTEMPTS, newCode } from './codes.ts';
 import {
   contactHash,
   contactHashesOf,
@@ -169,6 +169,9 @@ export async function requestSmsEnrolment(
   return startEnrolment({ plp, via: 'sms', phone, language, channels: ['sms'], codeChannel: 'sms', at: d.now() }, d);
 }
 
+/** The one answer once the attempts are used, whatever the code: nothing tells a right guess apart. */
+const LOCKED = 'Too many wrong codes: this enrolment is locked. Enrol again.';
+
 /**
  * The resident gives the code. Wrong → 400; the MAX_CODE_ATTEMPTS-th wrong code locks the enrolment and
  * every later attempt → 409. An SMS enrolment gives its name and address here. Without approval the
@@ -185,36 +188,32 @@ export async function confirmEnrolment(
   await limitClient(client.sourceIp, d);
   const enrolment = await d.enrolments.getEnrolment(enrolmentId);
   if (!enrolment) throw new NotFoundError('Enrolment not found');
-  if (enrolment.status === 'locked')
-    throw new ConflictError('Too many wrong codes: this enrolment is locked. Enrol again.');
+  if (enrolment.status === 'locked') throw new ConflictError(LOCKED);
   if (enrolment.status !== 'pending_confirmation' || !enrolment.code)
     throw new ConflictError('This enrolment is already confirmed');
   const plp = await launchedPlp(enrolment.plpId, d);
   const completed = completeDetails(enrolment, input, plp);
 
   const now = d.now();
-  const attempt = attemptCode(input.code, enrolment.code, await d.pepper(), now);
   const at = now.toISOString();
-  if (attempt.outcome === 'locked') throw new ConflictError('Too many wrong codes: this enrolment is locked.');
-  if (attempt.outcome === 'expired')
+  if (codeExpired(enrolment.code, now))
     throw new ValidationError('The code has expired; enrol again to receive a new one', [
       { path: 'code', message: 'expired' },
     ]);
+  const counted = await d.enrolments.countCodeAttempt(enrolmentId, MAX_CODE_ATTEMPTS);
+  const attempt = judgeCountedAttempt(input.code, counted?.code, await d.pepper());
+  if (attempt.outcome === 'locked') throw new ConflictError(LOCKED);
   if (attempt.outcome === 'wrong') {
-    await d.enrolments.updateEnrolment(
-      {
-        ...enrolment,
-        status: attempt.locked ? 'locked' : enrolment.status,
-        code: { ...enrolment.code, attempts: attempt.attempts },
-        updatedAt: at,
-        version: enrolment.version + 1,
-      },
-      enrolment.version,
-    );
-    throw new ValidationError(
-      attempt.locked ? 'Wrong code; this enrolment is now locked. Enrol again.' : 'Wrong code',
-      [{ path: 'code', message: 'wrong code' }],
-    );
+    if (attempt.locks && counted) {
+      const locked: Enrolment = { ...counted, status: 'locked', updatedAt: at, version: counted.version + 1 };
+      // A concurrent confirmation or lock changed it first: nothing left to lock.
+      await d.enrolments.updateEnrolment(locked, counted.version).catch((error: unknown) => {
+        if (!(error instanceof ConflictError)) throw error;
+      });
+    }
+    throw new ValidationError(attempt.locks ? 'Wrong code; this enrolment is now locked. Enrol again.' : 'Wrong code', [
+      { path: 'code', message: 'wrong code' },
+    ]);
   }
 
   const { code: _code, ...rest } = completed;

@@ -298,6 +298,23 @@ describe('enrolment refusals over HTTP', () => {
     expect((await confirm(json.enrolmentId, { code: wrong })).status).toBe(409);
   });
 
+  it('gives 40 guesses sent at once five comparisons in all; after them every answer is the same', async () => {
+    const phone = newMobile();
+    const { json } = await enrol(enrolmentBody(openPlp, { phone }));
+    const code = codeIn((await smsTo(phone)).at(-1));
+    const guesses = Array.from({ length: 40 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+    const answers = await Promise.all(guesses.map((g) => confirm(json.enrolmentId, { code: g })));
+    expect(answers.filter((a) => a.status === 400)).toHaveLength(5);
+    const refused = answers.filter((a) => a.status === 409);
+    expect(refused).toHaveLength(35);
+    expect(new Set(refused.map((a) => a.text)).size).toBe(1);
+    // The right code now gets exactly what the wrong ones got.
+    const right = await confirm(json.enrolmentId, { code });
+    expect(right.status).toBe(409);
+    expect(right.text).toBe(refused[0]!.text);
+    expect(await smsTo(phone)).toHaveLength(1); // no welcome
+  });
+
   it('limits codes per contact: the fourth within an hour is 429 with retry-after', async () => {
     const phone = newMobile();
     for (let i = 0; i < 3; i++) expect((await enrol(enrolmentBody(openPlp, { phone }))).status).toBe(202);

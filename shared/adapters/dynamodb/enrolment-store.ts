@@ -5,6 +5,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ValidationError } from '../../errors.ts';
 import { checkLimit, longestWindowSeconds } from '../../enrolment/limits.ts';
@@ -23,6 +24,7 @@ import { batchGetAll, isConditionFailure, queryAll } from './client.ts';
 import {
   entity,
   entityOf,
+  exists,
   expiresAt,
   isExpired,
   notExists,
@@ -104,6 +106,13 @@ export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: str
     async enrolmentsOf(plpId, status) {
       const items = await queryAll(doc, partitionQuery(tableName, partitions.enrolmentsOfPlp(plpId, status)));
       return items.filter((i) => !isExpired(i)).map((i) => stripKeys<Enrolment>(i));
+    },
+
+    async countCodeAttempt(enrolmentId, max) {
+      return countAttempt<Enrolment>(doc, tableName, keys.enrolment(enrolmentId), ['code'], max, {
+        '#status': 'status',
+        ':waiting': 'pending_confirmation',
+      });
     },
   };
 }
@@ -211,7 +220,49 @@ export function dynamoMemberStore(doc: DynamoDBDocumentClient, tableName: string
       ].map((Key) => ({ Delete: { TableName: tableName, Key } }));
       await doc.send(new TransactWriteCommand({ TransactItems: deletes }));
     },
+
+    async countContactCodeAttempt(memberId, max) {
+      return countAttempt<Member>(doc, tableName, keys.member(memberId), ['pendingContact', 'code'], max);
+    },
   };
+}
+
+/**
+ * Adds one to `<path>.attempts` of an item, only while it is below `max` (and, for an enrolment, while it
+ * waits for confirmation): one atomic UpdateItem, so parallel requests never get more than `max` attempts.
+ * The item as updated, or undefined when the condition failed.
+ */
+async function countAttempt<T>(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  key: Record<string, string>,
+  path: string[],
+  max: number,
+  waiting?: { '#status': string; ':waiting': string },
+): Promise<T | undefined> {
+  const names = Object.fromEntries(path.map((p, i) => [`#p${i}`, p]));
+  const attempts = `${path.map((_p, i) => `#p${i}`).join('.')}.#attempts`;
+  try {
+    const res = await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: `SET ${attempts} = ${attempts} + :one`,
+        ConditionExpression: `${exists} AND ${attempts} < :max${waiting ? ' AND #status = :waiting' : ''}`,
+        ExpressionAttributeNames: {
+          ...names,
+          '#attempts': 'attempts',
+          ...(waiting ? { '#status': waiting['#status'] } : {}),
+        },
+        ExpressionAttributeValues: { ':one': 1, ':max': max, ...(waiting ? { ':waiting': waiting[':waiting'] } : {}) },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return res.Attributes ? stripKeys<T>(res.Attributes) : undefined;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
 }
 
 /** How often a send counted at the same moment as others reads and decides again before it is refused. */

@@ -152,6 +152,26 @@ export function describeEnrolmentStoreContract(
         expect(await enrolments.getEnrolment(e.enrolmentId)).toEqual(e);
       });
 
+      it('counts at most max attempts at a code, even 40 at once, and none once it is not waiting', async () => {
+        const e = enrolment({
+          code: { hash: 'h', expiresAt: new Date(Date.now() + 60_000).toISOString(), attempts: 0 },
+        });
+        await enrolments.createEnrolment(e);
+        const counted = await Promise.all(
+          Array.from({ length: 40 }, () => enrolments.countCodeAttempt(e.enrolmentId, 5)),
+        );
+        const given = counted.filter((c) => c !== undefined);
+        expect(given).toHaveLength(5);
+        expect(given.map((c) => c!.code!.attempts).sort()).toEqual([1, 2, 3, 4, 5]);
+        expect(given.every((c) => c!.version === e.version)).toBe(true);
+        expect((await enrolments.getEnrolment(e.enrolmentId))?.code?.attempts).toBe(5);
+
+        const active = enrolment({ status: 'pending_approval' });
+        await enrolments.createEnrolment(active);
+        expect(await enrolments.countCodeAttempt(active.enrolmentId, 5)).toBeUndefined();
+        expect(await enrolments.countCodeAttempt(unique('missing'), 5)).toBeUndefined();
+      });
+
       it('updates an enrolment only from the expected version (stale or unknown → ConflictError)', async () => {
         const e = enrolment();
         await enrolments.createEnrolment(e);
@@ -217,6 +237,20 @@ export function describeEnrolmentStoreContract(
     });
 
     describe('MemberStore', () => {
+      it("counts at most max attempts at a pending contact's code, even 40 at once", async () => {
+        const code = { hash: 'h', expiresAt: new Date(Date.now() + 60_000).toISOString(), attempts: 0 };
+        const { member: m } = await writeNewMember(unique('plp'), {
+          pendingContact: { channel: 'email', value: 'new@example.be', code },
+        });
+        const counted = await Promise.all(
+          Array.from({ length: 40 }, () => members.countContactCodeAttempt(m.memberId, 5)),
+        );
+        expect(counted.filter((c) => c !== undefined)).toHaveLength(5);
+        expect((await members.getMember(m.memberId))?.member.pendingContact?.code.attempts).toBe(5);
+        const { member: none } = await writeNewMember(unique('plp'));
+        expect(await members.countContactCodeAttempt(none.memberId, 5)).toBeUndefined();
+      });
+
       it('writes a new member with memberships, contacts and tokens, found by contact and by token', async () => {
         const { m, contacts, memberships } = await writeMemberInTwoPlps([unique('token-hash')]);
 

@@ -93,6 +93,13 @@ export function fakeEnrolmentStore(r: EnrolmentRecords): EnrolmentStore {
         (e) => `${e.createdAt}#${e.enrolmentId}`, // the index's sort key after ENROLMENT#<status>#
       );
     },
+
+    async countCodeAttempt(enrolmentId, max) {
+      const held = r.enrolments.get(enrolmentId)?.enrolment;
+      if (!held?.code || held.status !== 'pending_confirmation' || held.code.attempts >= max) return undefined;
+      held.code.attempts += 1;
+      return copy(held);
+    },
   };
 }
 
@@ -118,6 +125,14 @@ export function fakeMemberStore(r: EnrolmentRecords): MemberStore {
   const memberships = (where: (ms: Membership) => boolean) => [...r.memberships.values()].filter(where);
 
   return {
+    async countContactCodeAttempt(memberId, max) {
+      const member = r.members.get(memberId);
+      const code = member?.pendingContact?.code;
+      if (!code || code.attempts >= max) return undefined;
+      code.attempts += 1;
+      return copy(member);
+    },
+
     memberIdByContact: async (contactHash) => r.contacts.get(contactHash),
     memberIdByToken: async (tokenHash) => r.tokens.get(tokenHash),
 

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   CODE_TTL_SECONDS,
-  attemptCode,
-  MAX_CODE_ATTEMPTS,
-  checkCodeAttempt,
+  codeExpired,
   generateCode,
   hashSecret,
+  judgeCountedAttempt,
+  MAX_CODE_ATTEMPTS,
   newCode,
   newMemberToken,
   verifyCode,
-  type CodeState,
 } from '../../../shared/enrolment/codes.ts';
 
 const pepper = 'test-pepper';
@@ -58,63 +57,6 @@ describe('codes', () => {
   });
 });
 
-describe('checkCodeAttempt', () => {
-  const now = new Date('2026-11-22T10:00:00Z');
-  const fresh: CodeState = { attempts: 0, expiresAt: new Date(now.getTime() + CODE_TTL_SECONDS * 1000), locked: false };
-
-  function run(attempts: boolean[], start: CodeState = fresh) {
-    let state = start;
-    const outcomes: string[] = [];
-    for (const ok of attempts) {
-      const r = checkCodeAttempt(state, ok, now);
-      outcomes.push(r.outcome);
-      state = { ...state, attempts: r.attempts, locked: r.locked };
-    }
-    return { outcomes, state };
-  }
-
-  it('confirms the right code at once', () => {
-    expect(checkCodeAttempt(fresh, true, now)).toEqual({ outcome: 'confirmed', attempts: 0, locked: false });
-  });
-
-  it('confirms the right code after four wrong ones', () => {
-    const { outcomes } = run([false, false, false, false, true]);
-    expect(outcomes).toEqual(['wrong', 'wrong', 'wrong', 'wrong', 'confirmed']);
-  });
-
-  it('locks on the fifth wrong code, then refuses everything', () => {
-    const { outcomes, state } = run([false, false, false, false, false, true, false]);
-    expect(outcomes).toEqual(['wrong', 'wrong', 'wrong', 'wrong', 'wrong', 'locked', 'locked']);
-    expect(state).toMatchObject({ attempts: 5, locked: true });
-  });
-
-  it('reports the fifth wrong code as wrong but locking', () => {
-    expect(checkCodeAttempt({ ...fresh, attempts: 4 }, false, now)).toEqual({
-      outcome: 'wrong',
-      attempts: 5,
-      locked: true,
-    });
-  });
-
-  it('treats an already locked state as locked even with the right code', () => {
-    expect(checkCodeAttempt({ ...fresh, locked: true }, true, now).outcome).toBe('locked');
-    expect(checkCodeAttempt({ ...fresh, attempts: 5 }, true, now).outcome).toBe('locked');
-  });
-
-  it('expires after the time to live', () => {
-    const later = new Date(now.getTime() + CODE_TTL_SECONDS * 1000);
-    expect(checkCodeAttempt(fresh, true, later)).toEqual({ outcome: 'expired', attempts: 0, locked: false });
-    expect(checkCodeAttempt(fresh, false, later).outcome).toBe('expired');
-    expect(checkCodeAttempt(fresh, true, new Date(later.getTime() - 1)).outcome).toBe('confirmed');
-  });
-
-  it('accepts expiresAt as an ISO string or epoch milliseconds', () => {
-    const iso = new Date(now.getTime() + 1000).toISOString();
-    expect(checkCodeAttempt({ ...fresh, expiresAt: iso }, true, now).outcome).toBe('confirmed');
-    expect(checkCodeAttempt({ ...fresh, expiresAt: now.getTime() - 1 }, true, now).outcome).toBe('expired');
-  });
-});
-
 describe('newCode', () => {
   it('stores the hash of a 6-digit code, expiring CODE_TTL_SECONDS later, with no attempts', () => {
     const now = new Date('2026-11-23T10:00:00Z');
@@ -127,16 +69,37 @@ describe('newCode', () => {
   });
 });
 
-describe('attemptCode', () => {
-  it('checks the given code against the stored hash before applying the attempt rules', () => {
-    const now = new Date('2026-11-23T10:00:00Z');
-    const { code, stored } = newCode(pepper, now);
-    expect(attemptCode(code, stored, pepper, now).outcome).toBe('confirmed');
-    expect(attemptCode(code === '000000' ? '111111' : '000000', stored, pepper, now)).toEqual({
+describe('judgeCountedAttempt (an attempt the store counted first)', () => {
+  const now = new Date('2026-11-23T10:00:00Z');
+  const { code, stored } = newCode(pepper, now);
+  const wrong = code === '000000' ? '111111' : '000000';
+  const counted = (attempts: number) => ({ ...stored, attempts });
+
+  it('confirms the right code, up to the last counted attempt', () => {
+    expect(judgeCountedAttempt(code, counted(1), pepper)).toEqual({ outcome: 'confirmed', locks: false });
+    expect(judgeCountedAttempt(code, counted(MAX_CODE_ATTEMPTS), pepper).outcome).toBe('confirmed');
+    expect(judgeCountedAttempt(code, counted(1), 'another-pepper').outcome).toBe('wrong');
+  });
+
+  it('locks with the wrong code of the last attempt only', () => {
+    expect(judgeCountedAttempt(wrong, counted(MAX_CODE_ATTEMPTS - 1), pepper)).toEqual({
       outcome: 'wrong',
-      attempts: 1,
-      locked: false,
+      locks: false,
     });
-    expect(attemptCode(code, stored, 'another-pepper', now).outcome).toBe('wrong');
+    expect(judgeCountedAttempt(wrong, counted(MAX_CODE_ATTEMPTS), pepper)).toEqual({ outcome: 'wrong', locks: true });
+  });
+
+  it('answers locked, right code or not, when no attempt was left to count', () => {
+    expect(judgeCountedAttempt(code, undefined, pepper)).toEqual({ outcome: 'locked', locks: false });
+    expect(judgeCountedAttempt(wrong, undefined, pepper)).toEqual({ outcome: 'locked', locks: false });
+  });
+});
+
+describe('codeExpired', () => {
+  it('is over at the time to live, and takes ISO strings', () => {
+    const now = new Date('2026-11-23T10:00:00Z');
+    const { stored } = newCode(pepper, now);
+    expect(codeExpired(stored, new Date(now.getTime() + CODE_TTL_SECONDS * 1000 - 1))).toBe(false);
+    expect(codeExpired(stored, new Date(now.getTime() + CODE_TTL_SECONDS * 1000))).toBe(true);
   });
 });
