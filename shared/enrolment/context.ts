@@ -54,11 +54,22 @@ async function consume(
   if (!decision.allowed) throw new RateLimitedError(message, decision.retryAfterSeconds);
 }
 
-/** Per-contact limit on codes and member links (≤ 3 an hour, ≤ 5 a day) → 429 beyond. */
+/**
+ * The key a contact is limited under: one mailbox whatever its `+tag` and the dots of its local part
+ * (`a.b+x@example.be` and `ab@example.be` share a limit, API.md). Phone numbers are already E.164.
+ */
+export function limitKeyOf(contact: string): string {
+  const at = contact.lastIndexOf('@');
+  if (at < 0) return contact;
+  const local = contact.slice(0, at).toLowerCase().split('+')[0]!.replaceAll('.', '');
+  return `${local}@${contact.slice(at + 1).toLowerCase()}`;
+}
+
+/** Per-contact limit on codes and member links (≤ 3 an hour, ≤ 5 a day, per mailbox) → 429 beyond. */
 export const limitContact = async (contact: string, d: Needs<'limits' | 'now' | 'pepper'>) =>
   consume(
     'contact',
-    contactHash(contact, await d.pepper()),
+    contactHash(limitKeyOf(contact), await d.pepper()),
     CONTACT_LIMITS,
     'Too many messages to this contact; try again later',
     d,

@@ -7,7 +7,7 @@ import { smsStoppedMessage } from '../i18n/messages/sms-stopped.ts';
 import { contactHash, type Needs, manageUrl, smsOptOut } from './context.ts';
 import { parseSmsKeyword } from './keywords.ts';
 import { publishLeft } from './members.ts';
-import { parsePhone } from './phone.ts';
+import { canReceiveSms, parsePhone } from './phone.ts';
 import { requestSmsEnrolment } from './use-cases.ts';
 
 export type InboundSms = { from: string; body: string; messageId: string };
@@ -47,6 +47,8 @@ export async function handleInboundSms(sms: InboundSms, d: InboundSmsDeps): Prom
   } catch {
     return; // not a number we may answer (allow-list), nor one that can be a member
   }
+  // A landline or premium number: nothing is texted to it (the web form's rule), so nothing is started either.
+  if (!canReceiveSms(phone)) return;
   if (!(await d.once.claimOnce('sms-in', sms.messageId, INBOUND_ONCE_SECONDS, d.now()))) return;
   try {
     await handle(phone, sms, d);

@@ -3,7 +3,7 @@ import { buildDetail, type EventPublisher } from '../../../events/define-event.t
 import type { Caller } from '../../../shared/directory/caller.ts';
 import type { CreatePlpInput, Plp } from '../../../shared/directory/model.ts';
 import { createCommune, createPlp, type DirectoryDeps, transitionPlp } from '../../../shared/directory/use-cases.ts';
-import { contactHash, type EnrolmentDeps } from '../../../shared/enrolment/context.ts';
+import { contactHash, type EnrolmentDeps, limitKeyOf } from '../../../shared/enrolment/context.ts';
 import {
   confirmContactChange,
   eraseMe,
@@ -275,7 +275,7 @@ describe('requestEnrolment', () => {
   it('sends the code by e-mail when only an e-mail address is given', async () => {
     const h = harness();
     const email = newEmail();
-    const { phone: _phone, ...noPhone } = enrolmentInput(open.plp, { email, channels: ['email'] });
+    const { phone: _phone, ...noPhone } = enrolmentInput(open.plp, { phone: undefined, email, channels: ['email'] });
     const enrolment = await requestEnrolment(noPhone, newClient(), h.deps);
 
     expect(h.sms).toEqual([]);
@@ -333,6 +333,35 @@ describe('requestEnrolment', () => {
     expect((refused as RateLimitedError).retryAfterSeconds).toBeGreaterThan(0);
     expect(h.sms.filter((s) => s.to === phone)).toHaveLength(3);
     expect(h.eventsOf('EnrolmentRequested')).toHaveLength(3);
+  });
+
+  it('counts +tag and dot variants of one mailbox as one contact for the limit', async () => {
+    const h = harness();
+    const user = `ma.rie${next()}`;
+    const variants = [`${user}@example.be`, `${user.replace('.', '')}+a@example.be`, `${user}+b@EXAMPLE.be`];
+    for (const email of variants) {
+      await requestEnrolment(
+        enrolmentInput(open.plp, { phone: undefined, email, channels: ['email'] }),
+        newClient(),
+        h.deps,
+      );
+    }
+    const fourth = `${user.replace('.', '')}+c@example.be`;
+    const refused = await requestEnrolment(
+      enrolmentInput(open.plp, { phone: undefined, email: fourth, channels: ['email'] }),
+      newClient(),
+      h.deps,
+    ).catch((e) => e);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect(h.emails).toHaveLength(3);
+  });
+});
+
+describe('limitKeyOf', () => {
+  it('keys a mailbox without its +tag and local dots, in lower case; leaves phone numbers alone', () => {
+    expect(limitKeyOf('Ma.Rie+news@Example.BE')).toBe('marie@example.be');
+    expect(limitKeyOf('marie@example.be')).toBe('marie@example.be');
+    expect(limitKeyOf('+32470123456')).toBe('+32470123456');
   });
 });
 
@@ -835,6 +864,15 @@ describe('handleInboundSms', () => {
     const h = harness();
     await inbound(h, '+33612345678', `JOIN ${open.plp.code}`);
     await inbound(h, '+4915123456789', 'HILFE');
+    expect(h.sms).toEqual([]);
+    expect(h.events).toEqual([]);
+  });
+
+  it('texts nothing to a Belgian landline or premium number, as the web form refuses them for SMS', async () => {
+    const h = harness();
+    await inbound(h, '+3225551234', `JOIN ${open.plp.code}`);
+    await inbound(h, '+3290312345', `JOIN ${open.plp.code}`);
+    await inbound(h, '+3225551234', 'HELP');
     expect(h.sms).toEqual([]);
     expect(h.events).toEqual([]);
   });
