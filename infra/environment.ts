@@ -35,7 +35,11 @@ export function functionEnvironment(spec: FunctionSpec, r: StageResources): Reco
     // Stack traces point at the TypeScript sources (the bundle ships its source map).
     NODE_OPTIONS: '--enable-source-maps',
   };
-  if (access.table) env.TABLE_NAME = r.tableName;
+  if (access.table) {
+    env.TABLE_NAME = r.tableName;
+    // What the grant allows, for the few adapters that write only when they may (runtime.ts directoryStore).
+    env.TABLE_ACCESS = access.table;
+  }
   if (access.publishes?.length) env.EVENT_BUS_NAME = r.eventBusName;
   for (const queue of access.sendsTo ?? []) env[queueUrlVariable(queue)] = r.queueUrl(queue);
   if (access.pepper) env.MEMBER_PEPPER_SECRET_ARN = r.pepperSecretArn;

@@ -1,11 +1,18 @@
 import { exportJWK, generateKeyPair, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod';
-import { Group } from '../shared/directory/caller.ts';
+import { Group, MFA_GROUPS } from '../shared/directory/caller.ts';
 
+/**
+ * What POST /dev/token signs. Like a Cognito sign-in: the e-mail is verified unless `emailVerified: false`,
+ * and the token shows a second factor (`amr: ["pwd","otp","mfa"]`) when one of the groups needs it (police,
+ * commune and region admins) unless `mfa: false`; `mfa: true` adds it for a coordinator too.
+ */
 export const TokenRequest = z.strictObject({
   sub: z.string().min(1).max(128),
   email: z.email().optional(),
   groups: z.array(Group).default([]),
+  emailVerified: z.boolean().default(true),
+  mfa: z.boolean().optional(),
 });
 
 /**
@@ -20,8 +27,16 @@ export async function localIssuer(issuer: string, audience = 'plp-alert-local') 
     issuer,
     audience,
     jwks: async () => ({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }] }),
-    async sign(input: z.infer<typeof TokenRequest>, ttlSeconds = 3600): Promise<string> {
-      return new SignJWT({ email: input.email, 'cognito:groups': input.groups, token_use: 'id' })
+    async sign(request: z.input<typeof TokenRequest>, ttlSeconds = 3600): Promise<string> {
+      const input = TokenRequest.parse(request);
+      const mfa = input.mfa ?? input.groups.some((g) => MFA_GROUPS.includes(g));
+      return new SignJWT({
+        email: input.email,
+        ...(input.email ? { email_verified: input.emailVerified } : {}),
+        'cognito:groups': input.groups,
+        amr: mfa ? ['pwd', 'otp', 'mfa'] : ['pwd'],
+        token_use: 'id',
+      })
         .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
         .setSubject(input.sub)
         .setIssuer(issuer)
@@ -30,7 +45,7 @@ export async function localIssuer(issuer: string, audience = 'plp-alert-local') 
         .setExpirationTime(`${ttlSeconds}s`)
         .sign(privateKey);
     },
-    /** The claims as API Gateway passes them to a Lambda (lists rendered as "[a b]"), or undefined. */
+    /** The claims as API Gateway passes them to a Lambda (lists rendered as "[a b]", booleans as "true"), or undefined. */
     async verify(token: string): Promise<Record<string, string | number | boolean> | undefined> {
       try {
         const { payload } = await jwtVerify(token, publicKey, { issuer, audience, algorithms: ['RS256'] });
@@ -51,7 +66,9 @@ function toGatewayClaims(payload: JWTPayload): Record<string, string | number | 
       ? `[${v.join(' ')}]`
       : typeof v === 'object'
         ? JSON.stringify(v)
-        : (v as string | number | boolean);
+        : typeof v === 'boolean'
+          ? String(v)
+          : (v as string | number);
   }
   return out;
 }

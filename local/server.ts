@@ -38,7 +38,9 @@ export function createLocalServer(deps: LocalServerDeps) {
       const input = TokenRequest.safeParse(parseJson(body));
       if (!input.success)
         return fromGateway(
-          problem(400, 'Give sub, and optionally email and groups', { errors: zodProblems(input.error) }),
+          problem(400, 'Give sub, and optionally email, groups, emailVerified and mfa', {
+            errors: zodProblems(input.error),
+          }),
         );
       return json(200, { token: await deps.issuer.sign(input.data) });
     },

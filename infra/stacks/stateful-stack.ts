@@ -84,6 +84,9 @@ export class StatefulStack extends Stack {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       autoVerify: { email: true },
+      // A changed e-mail takes effect only once its code is confirmed: until then the token keeps the verified
+      // address, so an unverified address never reaches `email` (assignments made by e-mail bind to it).
+      keepOriginal: { email: true },
       passwordPolicy: {
         minLength: 12,
         requireLowercase: true,
@@ -92,6 +95,8 @@ export class StatefulStack extends Stack {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
+      // Cognito cannot require MFA per group: the pool offers TOTP to everyone and the API refuses police and
+      // administrator tokens without a second factor (`amr`, shared/http/auth.ts); coordinators may use it.
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
@@ -104,8 +109,10 @@ export class StatefulStack extends Stack {
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is optional (TOTP only) so that commune staff can be onboarded without an authenticator app; ' +
-        'threat protection (Plus plan, full function) requires an additional challenge on risky sign-ins',
+        'MFA (TOTP only) is required per group, which Cognito cannot express: the pool is OPTIONAL and the API ' +
+        'refuses police, commune_admin and region_admin tokens whose amr claim shows no mfa (shared/http/auth.ts); ' +
+        'coordinators (citizen volunteers) may use it. Threat protection (Plus plan, full function) also ' +
+        'challenges risky sign-ins',
     });
     for (const group of Group.options) {
       new UserPoolGroup(this, `Group-${group}`, { userPool: this.userPool, groupName: group });

@@ -40,7 +40,17 @@ const table = (): [DynamoDBDocumentClient, string] => {
   return [doc, TABLE_NAME];
 };
 
-export const directoryStore = (): DirectoryStore => dynamoDirectoryStore(...table());
+/**
+ * A function granted only `read` on the table (TABLE_ACCESS, infra/environment.ts) gets a store without
+ * bindAssignments: it honours a caller's verified e-mail assignments without binding them, so a read-only
+ * route never fails for want of a write grant (the binding happens on a route that writes).
+ */
+export const directoryStore = (): DirectoryStore => {
+  const store = dynamoDirectoryStore(...table());
+  if (process.env.TABLE_ACCESS === 'readWrite') return store;
+  const { bindAssignments: _cannotWrite, ...readOnly } = store;
+  return readOnly;
+};
 export const enrolmentStore = (): EnrolmentStore => dynamoEnrolmentStore(...table());
 export const memberStore = (): MemberStore => dynamoMemberStore(...table());
 export const limitStore = (): LimitStore => dynamoLimitStore(...table());

@@ -30,6 +30,13 @@ export type DirectoryStore = {
   getCommunes(nis: string[]): Promise<Commune[]>;
   /** Assignments held by any of these principal ids. */
   assignmentsOf(principals: string[]): Promise<Assignment[]>;
+  /**
+   * Moves every assignment held by `from` to `to` (puts the `to` items, deletes the `from` ones, a transaction
+   * per batch) and answers what it moved. Idempotent: a second call, or one racing another, moves nothing
+   * more and does not fail. Absent from the store of a function granted only `read` on the table
+   * (shared/adapters/runtime.ts): such a function reads assignments and binds none.
+   */
+  bindAssignments?(from: string, to: string): Promise<Assignment[]>;
   /** Records one history entry; a repeated eventId is ignored (events may be delivered twice). */
   appendHistory(plpId: string, entry: PlpHistoryEntry): Promise<void>;
   listHistory(plpId: string): Promise<PlpHistoryEntry[]>;

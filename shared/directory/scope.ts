@@ -1,6 +1,6 @@
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Role } from './identity.ts';
-import { type Caller, hasGroup, principalIdsOf } from './caller.ts';
+import { type Caller, emailPrincipalOf, hasGroup, subPrincipalOf } from './caller.ts';
 import type { Assignment, DirectoryStore } from './ports.ts';
 
 /**
@@ -9,10 +9,28 @@ import type { Assignment, DirectoryStore } from './ports.ts';
  */
 export type Scope = { isRegionAdmin: boolean; assignments: Assignment[] };
 
-export async function loadScope(caller: Caller, store: Pick<DirectoryStore, 'assignmentsOf'>): Promise<Scope> {
+/** What loadScope reads, and (when the function may write the table) how it binds e-mail assignments. */
+export type ScopeStore = Pick<DirectoryStore, 'assignmentsOf' | 'bindAssignments'>;
+
+/**
+ * The caller's assignments: those held by their `sub`, and those an administrator made to their verified
+ * e-mail. The first time e-mail assignments are found they are bound to the `sub` (moved under it), so a
+ * later change of the account's e-mail does not carry them and no other account can claim them with that
+ * address. A store without `bindAssignments` (a function that only reads the table) still honours them
+ * and leaves the binding to the caller's next request to a function that writes.
+ */
+export async function loadScope(caller: Caller, store: ScopeStore): Promise<Scope> {
+  const own = subPrincipalOf(caller);
+  const byEmail = emailPrincipalOf(caller);
+  const [held, named] = await Promise.all([
+    store.assignmentsOf([own]),
+    byEmail ? store.assignmentsOf([byEmail]) : Promise.resolve([]),
+  ]);
+  if (byEmail && named.length && store.bindAssignments) await store.bindAssignments(byEmail, own);
+  const seen = new Set(held.map((a) => `${a.role}#${a.scopeId}`));
   return {
     isRegionAdmin: hasGroup(caller, 'region_admin'),
-    assignments: await store.assignmentsOf(principalIdsOf(caller)),
+    assignments: [...held, ...named.filter((a) => !seen.has(`${a.role}#${a.scopeId}`))],
   };
 }
 

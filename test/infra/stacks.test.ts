@@ -202,6 +202,8 @@ describe('grants come only from the manifest', () => {
     expect(functionOf(name).resource.Properties.Environment.Variables.TABLE_NAME !== undefined).toBe(
       !!spec.access.table,
     );
+    // The store binds e-mail assignments only where the grant writes (shared/adapters/runtime.ts).
+    expect(functionOf(name).resource.Properties.Environment.Variables.TABLE_ACCESS).toBe(spec.access.table);
   });
 
   it.each(entries)('%s may put events only if it publishes, and only its contracts’ sources', (name, spec) => {
@@ -343,6 +345,15 @@ describe('stateful stack', () => {
       (g) => (g as Resource).Properties.GroupName,
     );
     expect(groups.sort()).toEqual(['commune_admin', 'coordinator', 'police', 'region_admin']);
+  });
+
+  it('keeps the verified e-mail until a change is confirmed, and offers TOTP (no SMS) as second factor', () => {
+    statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+      AutoVerifiedAttributes: ['email'],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      MfaConfiguration: 'OPTIONAL',
+    });
   });
 
   it('encrypts the inbound SMS topic and requires TLS to publish', () => {

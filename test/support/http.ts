@@ -32,8 +32,14 @@ export async function call(
   return { status: res.status, headers: res.headers, json, text };
 }
 
-export async function tokenFor(sub: string, groups: string[], email?: string): Promise<string> {
-  const res = await call('POST', '/dev/token', { body: { sub, groups, ...(email ? { email } : {}) } });
+/** A token of the local issuer; `options` may say `emailVerified: false` or `mfa: false` (POST /dev/token). */
+export async function tokenFor(
+  sub: string,
+  groups: string[],
+  email?: string,
+  options: { emailVerified?: boolean; mfa?: boolean } = {},
+): Promise<string> {
+  const res = await call('POST', '/dev/token', { body: { sub, groups, ...(email ? { email } : {}), ...options } });
   if (res.status !== 200) throw new Error(`token: ${res.status} ${res.text}`);
   return res.json.token as string;
 }

@@ -29,6 +29,15 @@ export function isConditionFailure(error: unknown): boolean {
   return false;
 }
 
+/** True for a transaction cancelled because another one was changing the same items at that moment. */
+export function isTransactionConflict(error: unknown): boolean {
+  const name = (error as { name?: string })?.name;
+  if (name === 'TransactionConflictException') return true;
+  if (name !== 'TransactionCanceledException') return false;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.some((r) => r.Code === 'TransactionConflict');
+}
+
 /** Splits a list into chunks of at most `size` (DynamoDB batch and transaction limits). */
 export function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

@@ -10,7 +10,7 @@ import type { DirectoryStore, PlpHistoryEntry } from '../../directory/ports.ts';
 import { ConflictError } from '../../errors.ts';
 import type { Role } from '../../directory/identity.ts';
 import { entities, keys, partitions } from '../../table/keys.ts';
-import { batchGetAll, isConditionFailure, queryAll } from './client.ts';
+import { batchGetAll, chunk, isConditionFailure, isTransactionConflict, queryAll } from './client.ts';
 import { entity, exists, notExists, partitionQuery, stripKeys } from './table.ts';
 
 /** DirectoryStore on the single table (access patterns in shared/table/keys.ts). */
@@ -151,6 +151,31 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
         principals.map((p) => queryAll(doc, partitionQuery(tableName, partitions.assignmentsOf(p)))),
       );
       return pages.flat().map((i) => ({ role: i.role as Role, scopeId: i.scopeId as string }));
+    },
+
+    async bindAssignments(from, to) {
+      const held = (await queryAll(doc, partitionQuery(tableName, partitions.assignmentsOf(from)))).map((i) => ({
+        role: i.role as Role,
+        scopeId: i.scopeId as string,
+      }));
+      // 50 moves (a put and a delete each) fill one transaction. Puts overwrite the same item and deletes of a
+      // gone item succeed, so a bind racing another ends in the same state; a conflict is tried again.
+      for (const batch of chunk(held, 50)) {
+        const items = batch.flatMap((a) => [
+          assignmentItem(to, a.role, a.scopeId),
+          { Delete: { TableName: tableName, Key: keys.assignment(from, a.role, a.scopeId) } },
+        ]);
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await doc.send(new TransactWriteCommand({ TransactItems: items }));
+            break;
+          } catch (error) {
+            if (!isTransactionConflict(error) || attempt >= 5) throw error;
+            await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
+          }
+        }
+      }
+      return held;
     },
 
     async appendHistory(plpId, entry) {

@@ -153,6 +153,43 @@ export function describeDirectoryStoreContract(
       expect(await store.assignmentsOf([])).toEqual([]);
     });
 
+    it('binds every assignment of one principal to another, once (a second bind moves nothing)', async () => {
+      const [p1, p2] = [plp(), plp()];
+      const from = `email:coord-${run.toLowerCase()}-${n()}@example.be`;
+      const to = `sub:coord-${run}-${n()}`;
+      await store.createPlp(p1, [{ principal: from, role: 'coordinator' }]);
+      await store.createPlp(p2, [
+        { principal: from, role: 'officer' },
+        { principal: to, role: 'coordinator' },
+      ]);
+      const expected = [
+        { role: 'coordinator', scopeId: p1.plpId },
+        { role: 'officer', scopeId: p2.plpId },
+      ];
+
+      expect(await store.bindAssignments!(from, to)).toEqual(expect.arrayContaining(expected));
+      expect(await store.assignmentsOf([from])).toEqual([]);
+      const bound = await store.assignmentsOf([to]);
+      expect(bound).toHaveLength(3);
+      expect(bound).toEqual(expect.arrayContaining([...expected, { role: 'coordinator', scopeId: p2.plpId }]));
+      expect(await store.bindAssignments!(from, to)).toEqual([]);
+      expect(await store.assignmentsOf([to])).toHaveLength(3);
+    });
+
+    it('binds more assignments than one transaction holds, and ends the same after parallel binds', async () => {
+      const from = `email:admin-${run.toLowerCase()}-${n()}@example.be`;
+      const to = `sub:admin-${run}-${n()}`;
+      const communes = Array.from({ length: 60 }, () => newNis());
+      for (const nis of communes) await store.createCommune(commune(nis), [from]);
+
+      const results = await Promise.all([store.bindAssignments!(from, to), store.bindAssignments!(from, to)]);
+      expect(Math.max(...results.map((r) => r.length))).toBe(60);
+      expect(await store.assignmentsOf([from])).toEqual([]);
+      const bound = await store.assignmentsOf([to]);
+      expect(bound.map((a) => a.scopeId).sort()).toEqual([...communes].sort());
+      expect(bound.every((a) => a.role === 'commune_admin')).toBe(true);
+    });
+
     it('updates the status only from the expected one (stale from, unknown PLP → ConflictError)', async () => {
       const p = plp();
       await store.createPlp(p, []);

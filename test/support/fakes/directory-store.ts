@@ -7,7 +7,7 @@ import { assertNoRepeats, copy, sortedBy } from './copy.ts';
 /**
  * An in-memory DirectoryStore with the rules of dynamoDirectoryStore: commune ids, PLP ids and PLP codes (in
  * any case) are unique, a create is all or nothing, a status changes only from the expected one, a history
- * entry is kept once per eventId, and lists come in the table's key order. Like DynamoDB it refuses a request
+ * entry is kept once per eventId, a bind moves every assignment of one principal to another, and lists come in the table's key order. Like DynamoDB it refuses a request
  * naming one item twice (a repeated id in a batch read, a repeated assignment in a create). It passes the same contract suite
  * (test/support/contracts/directory-store.contract.ts).
  */
@@ -84,6 +84,13 @@ export function fakeDirectoryStore(): DirectoryStore {
       principals.flatMap((p) =>
         sortedBy(assignments.get(p)?.values() ?? [], (a) => `${a.role}#${a.scopeId}`).map(copy),
       ),
+
+    async bindAssignments(from, to) {
+      const held = sortedBy(assignments.get(from)?.values() ?? [], (a) => `${a.role}#${a.scopeId}`).map(copy);
+      for (const a of held) assign(to, a.role, a.scopeId);
+      assignments.delete(from);
+      return held;
+    },
 
     async appendHistory(plpId, entry) {
       const entries = within(history, plpId, () => new Map<string, PlpHistoryEntry>());

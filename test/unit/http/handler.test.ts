@@ -24,7 +24,9 @@ const event = (over: Partial<APIGatewayProxyEventV2> & { claims?: Record<string,
     isBase64Encoded: false,
     requestContext: {
       http: { sourceIp: '127.0.0.1' },
-      authorizer: { jwt: { claims: over.claims ?? { sub: 'u1', 'cognito:groups': '[region_admin]' } } },
+      authorizer: {
+        jwt: { claims: over.claims ?? { sub: 'u1', 'cognito:groups': '[region_admin]', amr: '[pwd otp mfa]' } },
+      },
     },
     ...over,
   }) as unknown as APIGatewayProxyEventV2;
@@ -43,8 +45,22 @@ describe('httpHandler', () => {
   });
 
   it('answers 403 when the caller lacks the group', async () => {
-    const res = await handler(event({ claims: { sub: 'u1', 'cognito:groups': '[police]' } }), context);
+    const res = await handler(
+      event({ claims: { sub: 'u1', 'cognito:groups': '[police]', amr: '[pwd otp mfa]' } }),
+      context,
+    );
     expect(res.statusCode).toBe(403);
+    expect(JSON.parse(res.body as string).detail).toContain('needs one of the roles');
+  });
+
+  it('answers 403 problem+json to an administrator whose sign-in shows no second factor', async () => {
+    const res = await handler(
+      event({ claims: { sub: 'u1', 'cognito:groups': '[region_admin]', amr: '[pwd]' } }),
+      context,
+    );
+    expect(res.statusCode).toBe(403);
+    expect(res.headers?.['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(res.body as string).detail).toMatch(/second factor \(TOTP\)/);
   });
 
   it('answers 400 problem+json with field paths for a bad body', async () => {

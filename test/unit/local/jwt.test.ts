@@ -18,6 +18,27 @@ describe('local JWT issuer and verifier', () => {
     });
   });
 
+  it('signs staff tokens as a verified, MFA sign-in by default, and without either when asked', async () => {
+    const issuer = await localIssuer('http://127.0.0.1:3000/dev');
+    const admin = await issuer.verify(
+      await issuer.sign({ sub: 'admin-demo', email: 'admin@demo.plp', groups: ['region_admin'] }),
+    );
+    expect(admin).toMatchObject({ email_verified: 'true', amr: '[pwd otp mfa]' });
+    const coordinator = await issuer.verify(await issuer.sign({ sub: 'c', groups: ['coordinator'] }));
+    expect(coordinator).toMatchObject({ amr: '[pwd]' });
+    expect(coordinator).not.toHaveProperty('email_verified');
+    const plain = await issuer.verify(
+      await issuer.sign({
+        sub: 'officer-demo',
+        email: 'officer@demo.plp',
+        groups: ['police'],
+        emailVerified: false,
+        mfa: false,
+      }),
+    );
+    expect(plain).toMatchObject({ email_verified: 'false', amr: '[pwd]' });
+  });
+
   it('refuses an expired token', async () => {
     const issuer = await localIssuer('http://127.0.0.1:3000/dev');
     const token = await issuer.sign({ sub: 'x', groups: [] }, -60);
