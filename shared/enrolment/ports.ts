@@ -85,7 +85,14 @@ export type Page<T> = { items: T[]; cursor?: string };
 
 /** Enrolment requests (keys in shared/table/keys.ts). */
 export type EnrolmentStore = {
-  createEnrolment(enrolment: Enrolment): Promise<void>;
+  /**
+   * Stores a new enrolment; with `unique`, also claims its guard (one enrolment per PLP and contact while
+   * its code is valid), all or nothing: a guard held by another live enrolment → ConflictError, unless it
+   * is held by `replaces` (an enrolment that has moved on).
+   */
+  createEnrolment(enrolment: Enrolment, unique?: { guardHash: string; until: Date; replaces?: string }): Promise<void>;
+  /** The enrolment holding a guard, while the guard is live. */
+  pendingEnrolmentFor(guardHash: string, now: Date): Promise<string | undefined>;
   getEnrolment(enrolmentId: string): Promise<Enrolment | undefined>;
   /** Replaces the enrolment if it is still at `expectedVersion`; otherwise ConflictError. */
   updateEnrolment(next: Enrolment, expectedVersion: number): Promise<void>;

@@ -8,7 +8,7 @@ import type { Language } from '../i18n/languages.ts';
 import { codeMessage } from '../i18n/messages/code.ts';
 import { rejectedMessage } from '../i18n/messages/rejected.ts';
 import { principalId } from '../directory/identity.ts';
-import { codeExpired, judgeCountedAttempt, MAX_CODE_ATTEMPTS, newCode } from './codes.ts';
+import { codeExpired, hashSecret, judgeCountedAttempt, MAX_CODE_ATTEMPTS, newCode } from './codes.ts';
 import {
   contactHash,
   contactHashesOf,
@@ -16,6 +16,7 @@ import {
   joinFormUrl,
   limitClient,
   limitContact,
+  limitKeyOf,
   notify,
   smsOptOut,
   smsRefusalFor,
@@ -107,16 +108,56 @@ type Start = {
   at: Date;
 };
 
+/**
+ * Who holds the guard of this PLP and contact. A double submit (the same details) gets the enrolment
+ * already waiting for its code; a different request for that contact meanwhile → 409, except JOIN texted
+ * from the number itself; an enrolment that has moved on (confirmed, rejected, locked) leaves its guard to
+ * the next one.
+ */
+async function guardHolder(
+  guardHash: string,
+  s: Start,
+  d: Needs<'enrolments'>,
+): Promise<{ twin: Enrolment } | { replaces?: string }> {
+  const id = await d.enrolments.pendingEnrolmentFor(guardHash, s.at);
+  const held = id ? await d.enrolments.getEnrolment(id) : undefined;
+  if (!held) return {};
+  if (held.status !== 'pending_confirmation') return { replaces: held.enrolmentId };
+  const same =
+    held.via === s.via &&
+    held.name === s.name &&
+    held.phone === s.phone &&
+    held.email === s.email &&
+    held.language === s.language &&
+    held.channels.join() === s.channels.join() &&
+    held.address?.street === s.address?.street &&
+    held.address?.number === s.address?.number &&
+    held.address?.postcode === s.address?.postcode;
+  if (same) return { twin: held };
+  // JOIN texted from the number itself outweighs a pending enrolment of it made by anyone else on the web.
+  if (s.via === 'sms') return { replaces: held.enrolmentId };
+  throw new ConflictError(
+    'A code was sent to this contact for this PLP a few minutes ago: enter it, or enrol again once it has expired (15 minutes)',
+  );
+}
+
 /** Stores a new enrolment with a fresh code and sends the code (SMS when there is a phone). */
 async function startEnrolment(
   s: Start,
   d: Needs<'email' | 'enrolments' | 'limits' | 'newId' | 'now' | 'pepper' | 'publicBaseUrl' | 'publish' | 'sms'>,
 ): Promise<Enrolment> {
   const { codeChannel } = s;
+  const pepper = await d.pepper();
+  // One enrolment per PLP and contact while its code is valid: a double submit gets the first one back and
+  // nothing is sent twice; other details for the same contact wait until that code is used or expires.
+  const codeContact = (codeChannel === 'sms' ? s.phone : s.email) as string;
+  const guardHash = hashSecret(`pending-enrolment:${s.plp.plpId}:${limitKeyOf(codeContact)}`, pepper);
+  const guard = await guardHolder(guardHash, s, d);
+  if ('twin' in guard) return guard.twin;
   // Every contact that will get a message counts, the unconfirmed e-mail beside a phone too.
   const messaged = [codeChannel === 'sms' ? s.phone : undefined, s.email];
   for (const contact of messaged) if (contact !== undefined) await limitContact(contact, d);
-  const { code, stored } = newCode(await d.pepper(), s.at);
+  const { code, stored } = newCode(pepper, s.at);
   const createdAt = s.at.toISOString();
   const enrolment: Enrolment = {
     enrolmentId: (d.newId ?? ulid)(),
@@ -135,7 +176,15 @@ async function startEnrolment(
     updatedAt: createdAt,
     version: 1,
   };
-  await d.enrolments.createEnrolment(enrolment);
+  try {
+    const until = new Date(stored.expiresAt);
+    await d.enrolments.createEnrolment(enrolment, { guardHash, until, replaces: guard.replaces });
+  } catch (error) {
+    // Another request for the same PLP and contact won the race: answer as for a double submit.
+    const again = error instanceof ConflictError ? await guardHolder(guardHash, s, d) : undefined;
+    if (again && 'twin' in again) return again.twin;
+    throw error;
+  }
   const vars = {
     plpName: s.plp.name,
     code,

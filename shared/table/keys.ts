@@ -29,6 +29,8 @@ import { byScopeIndex, type IndexName, tableDefinition } from './definition.ts';
  * |   |  limits)                                  |  with a TTL                                                |
  * |16 | a message or delivery handled once (SMS   | conditional Put once(scope, id) with a TTL                 |
  * |   |  in, welcome, help to an unknown number)  |                                                            |
+ * |18 | the enrolment waiting for its code, per   | pendingEnrolment(hmac of PLP and contact) → enrolmentId,   |
+ * |   |  PLP and contact (one at a time)          |  written with the enrolment, TTL = the code's expiry       |
  *
  * Principals are identified as shared/directory/identity.ts says.
  * Postcode items are one per (postcode, PLP) so no PLP's listing is a hot key.
@@ -63,6 +65,8 @@ export const keys = {
   memberToken: (tokenHash: string) => item(`MEMBERTOKEN#${tokenHash}`, 'MEMBERTOKEN'),
   limit: (kind: string, keyHash: string) => item(`LIMIT#${kind}#${keyHash}`, 'LIMIT'),
   once: (scope: string, id: string) => item(`ONCE#${scope}#${id}`, 'ONCE'),
+  /** `guardHash`: HMAC of the PLP and the contact the code went to. */
+  pendingEnrolment: (guardHash: string) => item(`PENDINGENROLMENT#${guardHash}`, 'PENDINGENROLMENT'),
 } as const;
 
 /** What a query reads: a partition of the table or of an index, optionally a sort-key prefix. */
@@ -101,4 +105,5 @@ export const entities = {
   memberToken: 'MemberToken',
   limit: 'Limit',
   once: 'Once',
+  pendingEnrolment: 'PendingEnrolment',
 } as const;

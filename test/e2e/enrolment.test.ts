@@ -315,12 +315,35 @@ describe('enrolment refusals over HTTP', () => {
     expect(await smsTo(phone)).toHaveLength(1); // no welcome
   });
 
-  it('limits codes per contact: the fourth within an hour is 429 with retry-after', async () => {
+  it('limits codes and links per contact: the fourth within an hour is 429 with retry-after', async () => {
     const phone = newMobile();
-    for (let i = 0; i < 3; i++) expect((await enrol(enrolmentBody(openPlp, { phone }))).status).toBe(202);
-    const res = await refused(enrolmentBody(openPlp, { phone }), 429);
+    await joinWithPhone(phone, openPlp); // a code (and a welcome, which does not count)
+    for (let i = 0; i < 2; i++) {
+      expect((await call('POST', '/public/member-links', { body: { contact: phone } })).status).toBe(202);
+    }
+    await eventually(
+      () => smsTo(phone),
+      (l) => l.length >= 4,
+    );
+    const res = await refused(
+      enrolmentBody(approvalPlp, {
+        phone,
+        address: { street: 'Kerkstraat', number: '1', postcode: approvalPlp.postcode },
+      }),
+      429,
+    );
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await smsTo(phone)).toHaveLength(3);
+    expect(await smsTo(phone)).toHaveLength(4);
+  });
+
+  it('answers a double submit with the same enrolment and one code; other details for that contact wait', async () => {
+    const phone = newMobile();
+    const body = enrolmentBody(openPlp, { phone });
+    const [a, b] = await Promise.all([enrol(body), enrol(body)]);
+    expect([a.status, b.status]).toEqual([202, 202]);
+    expect(b.json.enrolmentId).toBe(a.json.enrolmentId);
+    expect(await smsTo(phone)).toHaveLength(1);
+    expect((await enrol(enrolmentBody(openPlp, { phone, name: 'Quelqu’un d’autre' }))).status).toBe(409);
   });
 
   it('answers 404 for an unknown enrolment and 401 without a valid member link', async () => {
@@ -371,7 +394,8 @@ describe('SMS opt-out over HTTP', () => {
 
     await sendSms(phone, `JOIN ${openPlp.code}`);
     expect((await smsTo(phone)).at(-1)).toMatch(/your confirmation code/);
-    expect((await enrol(enrolmentBody(openPlp, { phone }))).status).toBe(202);
+    // The SMS enrolment now holds this number for the PLP until its code is used or expires.
+    expect((await enrol(enrolmentBody(openPlp, { phone }))).status).toBe(409);
   });
 });
 

@@ -73,16 +73,48 @@ function table(doc: DynamoDBDocumentClient, tableName: string) {
 export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: string): EnrolmentStore {
   const { enrolmentItem, get, conflict } = table(doc, tableName);
   return {
-    async createEnrolment(e) {
-      await conflict('The enrolment exists already', () =>
+    async createEnrolment(e, unique) {
+      if (!unique) {
+        await conflict('The enrolment exists already', () =>
+          doc.send(new PutCommand({ TableName: tableName, Item: enrolmentItem(e), ConditionExpression: notExists })),
+        );
+        return;
+      }
+      const guard = {
+        ...keys.pendingEnrolment(unique.guardHash),
+        ...entity(entities.pendingEnrolment),
+        enrolmentId: e.enrolmentId,
+        ...expiresAt(unique.until),
+      };
+      await conflict('An enrolment for this contact is waiting for its code', () =>
         doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: enrolmentItem(e),
-            ConditionExpression: notExists,
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: tableName, Item: enrolmentItem(e), ConditionExpression: notExists } },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: guard,
+                  ConditionExpression: unique.replaces
+                    ? `${notExistsOrExpired} OR enrolmentId = :settled`
+                    : notExistsOrExpired,
+                  ExpressionAttributeValues: {
+                    ':now': Math.floor(Date.parse(e.createdAt) / 1000),
+                    ...(unique.replaces ? { ':settled': unique.replaces } : {}),
+                  },
+                },
+              },
+            ],
           }),
         ),
       );
+    },
+
+    async pendingEnrolmentFor(guardHash, now) {
+      const res = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.pendingEnrolment(guardHash), ConsistentRead: true }),
+      );
+      return res.Item && !isExpired(res.Item, now.getTime()) ? (res.Item.enrolmentId as string) : undefined;
     },
 
     async getEnrolment(enrolmentId) {

@@ -152,6 +152,26 @@ export function describeEnrolmentStoreContract(
         expect(await enrolments.getEnrolment(e.enrolmentId)).toEqual(e);
       });
 
+      it('holds one enrolment per guard while it lives: another → ConflictError, unless it replaces a settled one', async () => {
+        const guardHash = unique('guard');
+        const now = new Date();
+        const until = new Date(now.getTime() + 15 * 60_000);
+        const first = enrolment({ createdAt: now.toISOString() });
+        await enrolments.createEnrolment(first, { guardHash, until });
+        expect(await enrolments.pendingEnrolmentFor(guardHash, now)).toBe(first.enrolmentId);
+
+        const second = enrolment({ createdAt: now.toISOString() });
+        await expect(enrolments.createEnrolment(second, { guardHash, until })).rejects.toThrow(ConflictError);
+        expect(await enrolments.getEnrolment(second.enrolmentId)).toBeUndefined();
+
+        await enrolments.createEnrolment(second, { guardHash, until, replaces: first.enrolmentId });
+        expect(await enrolments.pendingEnrolmentFor(guardHash, now)).toBe(second.enrolmentId);
+        // Once its time is over the guard is free, and reads as gone.
+        const later = new Date(until.getTime() + 1000);
+        expect(await enrolments.pendingEnrolmentFor(guardHash, later)).toBeUndefined();
+        await enrolments.createEnrolment(enrolment({ createdAt: later.toISOString() }), { guardHash, until: later });
+      });
+
       it('counts at most max attempts at a code, even 40 at once, and none once it is not waiting', async () => {
         const e = enrolment({
           code: { hash: 'h', expiresAt: new Date(Date.now() + 60_000).toISOString(), attempts: 0 },

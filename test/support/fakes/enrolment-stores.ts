@@ -51,6 +51,8 @@ export const emptyRecords = () => ({
   limits: new Map<string, number[]>(),
   /** `${scope}#${id}` → expiry (epoch seconds). */
   once: new Map<string, number>(),
+  /** Guard hash → the enrolment waiting for its code, and the guard's expiry (epoch seconds). */
+  pending: new Map<string, { enrolmentId: string; expiresAt: number }>(),
 });
 
 const epochSeconds = (ms: number) => Math.floor(ms / 1000);
@@ -73,9 +75,23 @@ const liveEnrolment = (r: EnrolmentRecords, enrolmentId: string) => {
 
 export function fakeEnrolmentStore(r: EnrolmentRecords): EnrolmentStore {
   return {
-    async createEnrolment(e) {
+    async createEnrolment(e, unique) {
       if (r.enrolments.has(e.enrolmentId)) throw new ConflictError('The enrolment exists already');
+      if (unique) {
+        const held = r.pending.get(unique.guardHash);
+        if (held && !expired(held.expiresAt, Date.parse(e.createdAt)) && held.enrolmentId !== unique.replaces)
+          throw new ConflictError('An enrolment for this contact is waiting for its code');
+        r.pending.set(unique.guardHash, {
+          enrolmentId: e.enrolmentId,
+          expiresAt: epochSeconds(unique.until.getTime()),
+        });
+      }
       putEnrolment(r, e);
+    },
+
+    async pendingEnrolmentFor(guardHash, now) {
+      const held = r.pending.get(guardHash);
+      return held && !expired(held.expiresAt, now.getTime()) ? held.enrolmentId : undefined;
     },
 
     getEnrolment: async (enrolmentId) => liveEnrolment(r, enrolmentId),

@@ -326,7 +326,7 @@ describe('requestEnrolment', () => {
     const phone = newPhone();
     for (let i = 0; i < 3; i++) {
       await requestEnrolment(enrolmentInput(open.plp, { phone }), newClient(), h.deps);
-      h.advance(5 * MINUTE_MS);
+      h.advance(16 * MINUTE_MS); // each code has expired: a new enrolment, not the same one again
     }
     const refused = await requestEnrolment(enrolmentInput(open.plp, { phone }), newClient(), h.deps).catch((e) => e);
     expect(refused).toBeInstanceOf(RateLimitedError);
@@ -345,6 +345,7 @@ describe('requestEnrolment', () => {
         newClient(),
         h.deps,
       );
+      h.advance(16 * MINUTE_MS); // each code has expired: a new enrolment, not the same one again
     }
     const fourth = `${user.replace('.', '')}+c@example.be`;
     const refused = await requestEnrolment(
@@ -354,6 +355,35 @@ describe('requestEnrolment', () => {
     ).catch((e) => e);
     expect(refused).toBeInstanceOf(RateLimitedError);
     expect(h.emails).toHaveLength(3);
+  });
+});
+
+describe('one enrolment per PLP and contact while its code is valid', () => {
+  it('answers a double submit with the first enrolment and sends one code; one welcome after confirmation', async () => {
+    const h = harness();
+    const input = enrolmentInput(open.plp, { phone: newPhone() });
+    const [first, second] = await Promise.all([
+      requestEnrolment(input, newClient(), h.deps),
+      requestEnrolment(input, newClient(), h.deps),
+    ]);
+    const third = await requestEnrolment(input, newClient(), h.deps);
+    expect(second.enrolmentId).toBe(first.enrolmentId);
+    expect(third.enrolmentId).toBe(first.enrolmentId);
+    expect(h.sms).toHaveLength(1);
+    expect(h.eventsOf('EnrolmentRequested')).toHaveLength(1);
+  });
+
+  it('refuses other details for that contact until the code is used or expired, then takes a new enrolment', async () => {
+    const h = harness();
+    const phone = newPhone();
+    await requestEnrolment(enrolmentInput(open.plp, { phone }), newClient(), h.deps);
+    await expect(
+      requestEnrolment(enrolmentInput(open.plp, { phone, name: 'Someone Else' }), newClient(), h.deps),
+    ).rejects.toThrow(ConflictError);
+    expect(h.sms).toHaveLength(1);
+    h.advance(16 * MINUTE_MS);
+    await requestEnrolment(enrolmentInput(open.plp, { phone, name: 'Someone Else' }), newClient(), h.deps);
+    expect(h.sms).toHaveLength(2);
   });
 });
 
