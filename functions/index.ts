@@ -6,6 +6,8 @@ export { default as findPlps } from './directory/find-plps.fn.ts';
 export { default as createCommune } from './directory/create-commune.fn.ts';
 export { default as createPlp } from './directory/create-plp.fn.ts';
 export { default as getPlp } from './directory/get-plp.fn.ts';
+export { default as listCommunes } from './directory/list-communes.fn.ts';
+export { default as listPlps } from './directory/list-plps.fn.ts';
 export { default as transitionPlp } from './directory/transition-plp.fn.ts';
 export { default as recordPlpHistory } from './directory/record-plp-history.fn.ts';
 export { default as requestEnrolment } from './enrolment/request-enrolment.fn.ts';

@@ -1,5 +1,5 @@
 import {
-  directoryStore,
+  directoryReader,
   enrolmentStore,
   eventPublisher,
   limitStore,
@@ -18,7 +18,7 @@ const deps = {
   members: memberStore(),
   limits: limitStore(),
   once: onceStore(),
-  directory: directoryStore(),
+  directory: directoryReader(),
   publish: eventPublisher(),
   pepper: memberPepper(),
   clientLimits: stageSettings().clientLimits,

@@ -1,5 +1,5 @@
 import {
-  directoryStore,
+  directoryReader,
   emailSender,
   eventPublisher,
   memberPepper,
@@ -14,7 +14,7 @@ import spec from './leave-plp.fn.ts';
 
 const deps = {
   members: memberStore(),
-  directory: directoryStore(),
+  directory: directoryReader(),
   publish: eventPublisher(),
   sms: smsSender(),
   email: emailSender(),

@@ -1,5 +1,5 @@
 import {
-  directoryStore,
+  directoryReader,
   emailSender,
   enrolmentStore,
   eventPublisher,
@@ -18,7 +18,7 @@ const deps = {
   enrolments: enrolmentStore(),
   limits: limitStore(),
   once: onceStore(),
-  directory: directoryStore(),
+  directory: directoryReader(),
   publish: eventPublisher(),
   sms: smsSender(),
   email: emailSender(),

@@ -1,5 +1,5 @@
 import {
-  directoryStore,
+  directoryReader,
   emailSender,
   memberPepper,
   memberStore,
@@ -15,7 +15,7 @@ import spec from './send-welcome.fn.ts';
 const deps = {
   members: memberStore(),
   once: onceStore(),
-  directory: directoryStore(),
+  directory: directoryReader(),
   sms: smsSender(),
   email: emailSender(),
   pepper: memberPepper(),

@@ -1,5 +1,5 @@
 import {
-  directoryStore,
+  directoryReader,
   emailSender,
   enrolmentStore,
   eventPublisher,
@@ -19,7 +19,7 @@ const deps = {
   members: memberStore(),
   limits: limitStore(),
   once: onceStore(),
-  directory: directoryStore(),
+  directory: directoryReader(),
   publish: eventPublisher(),
   sms: smsSender(),
   email: emailSender(),

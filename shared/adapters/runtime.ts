@@ -10,7 +10,7 @@ import type { EnrolmentStore, LimitStore, MemberStore, OnceStore } from '../enro
 import { queueUrlVariable, readEnv } from '../env.ts';
 import type { EmailSender, SmsSender } from '../messaging/ports.ts';
 import { describeTable, documentClient } from './dynamodb/client.ts';
-import { dynamoDirectoryStore } from './dynamodb/directory-store.ts';
+import { type DirectoryReader, dynamoDirectoryReader, dynamoDirectoryStore } from './dynamodb/directory-store.ts';
 import {
   dynamoEnrolmentStore,
   dynamoLimitStore,
@@ -45,6 +45,9 @@ const table = (): [DynamoDBDocumentClient, string] => {
  * bindAssignments: it honours a caller's verified e-mail assignments without binding them, so a read-only
  * route never fails for want of a write grant (the binding happens on a route that writes).
  */
+/** The directory's reads only (PLPs, a caller's assignments), for functions that do not administer it. */
+export const directoryReader = (): DirectoryReader => dynamoDirectoryReader(...table());
+
 export const directoryStore = (): DirectoryStore => {
   const store = dynamoDirectoryStore(...table());
   if (process.env.TABLE_ACCESS === 'readWrite') return store;

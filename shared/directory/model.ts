@@ -117,6 +117,24 @@ export const TransitionInput = z.strictObject({
 });
 export type TransitionInput = z.infer<typeof TransitionInput>;
 
+/** An opaque page token from a previous answer (shared/directory/use-cases.ts says what it holds). */
+const NextToken = z.string().check(z.minLength(1), z.maxLength(512));
+const PageLimit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50);
+
+export const AdminCommunesQuery = z.strictObject({ limit: PageLimit, nextToken: z.optional(NextToken) });
+export type AdminCommunesQuery = z.infer<typeof AdminCommunesQuery>;
+
+export const AdminPlpsQuery = z.strictObject({
+  communeNis: NisCode,
+  status: z.optional(PlpStatus),
+  limit: PageLimit,
+  nextToken: z.optional(NextToken),
+});
+export type AdminPlpsQuery = z.infer<typeof AdminPlpsQuery>;
+
+export const CommunePage = z.object({ items: z.array(Commune), nextToken: z.optional(z.string()) });
+export const PlpPage = z.object({ items: z.array(Plp), nextToken: z.optional(z.string()) });
+
 export const PlpIdParams = z.strictObject({ plpId: z.string().check(z.minLength(1), z.maxLength(64)) });
 export const PostcodeQuery = z.strictObject({ postcode: Postcode });
 

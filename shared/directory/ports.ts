@@ -40,4 +40,14 @@ export type DirectoryStore = {
   /** Records one history entry; a repeated eventId is ignored (events may be delivered twice). */
   appendHistory(plpId: string, entry: PlpHistoryEntry): Promise<void>;
   listHistory(plpId: string): Promise<PlpHistoryEntry[]>;
+  /** Communes in NIS order, from after `after` (a NIS code); `more` when some may follow the page. */
+  listCommunes(page: { limit: number; after?: string }): Promise<{ items: Commune[]; more: boolean }>;
+  /**
+   * PLPs of a commune, newest first (descending plpId: ULIDs), from after `after` (a plpId), only those in
+   * `status` when given; `more` when some may follow the page.
+   */
+  plpsOfCommune(
+    nis: string,
+    page: { limit: number; after?: string; status?: PlpStatus },
+  ): Promise<{ items: Plp[]; more: boolean }>;
 };

@@ -5,9 +5,18 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { principalId, type Role } from './identity.ts';
 import { type Caller, principalIdsOf } from './caller.ts';
 import { checkTransition } from './lifecycle.ts';
-import type { Commune, CreateCommuneInput, CreatePlpInput, Plp, PublicPlp, TransitionInput } from './model.ts';
+import type {
+  AdminCommunesQuery,
+  AdminPlpsQuery,
+  Commune,
+  CreateCommuneInput,
+  CreatePlpInput,
+  Plp,
+  PublicPlp,
+  TransitionInput,
+} from './model.ts';
 import type { DirectoryStore, PlpHistoryEntry } from './ports.ts';
-import { assertAdministersCommune, assertGroup, loadScope } from './scope.ts';
+import { assertAdministersCommune, assertGroup, canAdministerCommune, loadScope } from './scope.ts';
 
 export type DirectoryDeps = { store: DirectoryStore; publish: EventPublisher; now: () => Date; newId?: () => string };
 
@@ -95,6 +104,82 @@ async function getAdministeredPlp(plpId: string, caller: Caller, d: Pick<Directo
   if (!plp) throw new NotFoundError('PLP not found');
   assertAdministersCommune(caller, scope, plp.communeNis, 'PLP');
   return plp;
+}
+
+/**
+ * The communes the caller administers, in NIS order: every commune for a region administrator, those
+ * assigned to a commune administrator. `nextToken` (when more may follow) continues after the last one.
+ */
+export async function listAdministeredCommunes(
+  query: AdminCommunesQuery,
+  caller: Caller,
+  d: Pick<DirectoryDeps, 'store'>,
+): Promise<{ items: Commune[]; nextToken?: string }> {
+  assertGroup(caller, 'region_admin', 'commune_admin');
+  const after = query.nextToken ? readToken(query.nextToken, 'communes') : undefined;
+  const scope = await loadScope(caller, d.store);
+  let items: Commune[];
+  if (scope.isRegionAdmin) {
+    // One more than asked tells whether a next page exists, so no token leads to an empty page.
+    items = (await d.store.listCommunes({ limit: query.limit + 1, ...(after ? { after } : {}) })).items;
+  } else {
+    const nis = [
+      ...new Set(scope.assignments.filter((a) => canAdministerCommune(caller, scope, a.scopeId)).map((a) => a.scopeId)),
+    ]
+      .filter((n) => after === undefined || n > after)
+      .sort()
+      .slice(0, query.limit + 1);
+    items = (await d.store.getCommunes(nis)).sort((a, b) => (a.nis < b.nis ? -1 : 1));
+  }
+  return page(items, query.limit, (c) => writeToken('communes', c.nis));
+}
+
+/**
+ * PLPs of a commune the caller administers (404 otherwise), newest first, only those in `status` when given.
+ * `nextToken` continues after the last one and holds to the same commune.
+ */
+export async function listAdministeredPlps(
+  query: AdminPlpsQuery,
+  caller: Caller,
+  d: Pick<DirectoryDeps, 'store'>,
+): Promise<{ items: Plp[]; nextToken?: string }> {
+  assertGroup(caller, 'region_admin', 'commune_admin');
+  const after = query.nextToken ? readToken(query.nextToken, `plps:${query.communeNis}`) : undefined;
+  assertAdministersCommune(caller, await loadScope(caller, d.store), query.communeNis);
+  const { items } = await d.store.plpsOfCommune(query.communeNis, {
+    limit: query.limit + 1,
+    ...(after ? { after } : {}),
+    ...(query.status ? { status: query.status } : {}),
+  });
+  return page(items, query.limit, (p) => writeToken(`plps:${query.communeNis}`, p.plpId));
+}
+
+function page<T>(items: T[], limit: number, token: (last: T) => string): { items: T[]; nextToken?: string } {
+  if (items.length <= limit) return { items };
+  const shown = items.slice(0, limit);
+  return { items: shown, nextToken: token(shown[limit - 1] as T) };
+}
+
+/**
+ * A page token: base64url of `{"l": list, "a": last id}`, where the list names what was listed (`communes`,
+ * or `plps:<nis>`). A token of another list, or one edited into anything else, is a 400, never a store error.
+ */
+const writeToken = (list: string, after: string) =>
+  Buffer.from(JSON.stringify({ l: list, a: after })).toString('base64url');
+
+function readToken(token: string, list: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const { l, a } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  if (l !== list || typeof a !== 'string' || !/^[\w-]{1,64}$/.test(a))
+    throw new ValidationError('The page token is not valid', [
+      { path: 'query.nextToken', message: 'not a token of this list' },
+    ]);
+  return a;
 }
 
 /** Launched PLPs whose zone includes the postcode, for residents looking for their PLP. */

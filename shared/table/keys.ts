@@ -29,11 +29,16 @@ import { byScopeIndex, type IndexName, tableDefinition } from './definition.ts';
  * |   |  limits)                                  |  with a TTL                                                |
  * |16 | a message or delivery handled once (SMS   | conditional Put once(scope, id) with a TTL                 |
  * |   |  in, welcome, help to an unknown number)  |                                                            |
+ * |17 | every commune, in NIS order (region admin | Query GSI1 PK = COMMUNES, SK = COMMUNE#<nis>: each commune |
+ * |   |  listing)                                 |  item is also written under this one partition             |
  * |18 | the enrolment waiting for its code, per   | pendingEnrolment(hmac of PLP and contact) → enrolmentId,   |
  * |   |  PLP and contact (one at a time)          |  written with the enrolment, TTL = the code's expiry       |
  *
  * Principals are identified as shared/directory/identity.ts says.
  * Postcode items are one per (postcode, PLP) so no PLP's listing is a hot key.
+ * Pattern 17 puts every commune in one GSI1 partition: Belgium has 565 communes (a few hundred KB in all),
+ * created rarely and listed only by region administrators, far below a partition's limits.
+ * Pattern 5 lists PLPs newest first (plpIds are ULIDs); a status filter is a FilterExpression.
  * Contact data (names, phones, e-mails, addresses) lives only in enrolment items until activation and in the
  * member item after; contact and rate-limit keys hold HMACs, never the contact itself.
  */
@@ -45,6 +50,7 @@ const byScope = (pk: string, sk: string) =>
 
 export const keys = {
   commune: (nis: string) => item(`COMMUNE#${nis}`, 'COMMUNE'),
+  communeInList: (nis: string) => byScope('COMMUNES', `COMMUNE#${nis}`),
   plp: (plpId: string) => item(`PLP#${plpId}`, 'PLP'),
   plpByCommune: (nis: string, plpId: string) => byScope(`COMMUNE#${nis}`, `PLP#${plpId}`),
   plpCode: (code: string) => item(`PLPCODE#${code.toUpperCase()}`, 'PLPCODE'),
@@ -73,6 +79,10 @@ export const keys = {
 export type Partition = { index?: IndexName; pk: string; skPrefix?: string };
 
 export const partitions = {
+  /** Pattern 5. */
+  plpsOfCommune: (nis: string): Partition => ({ index: GSI1, pk: `COMMUNE#${nis}`, skPrefix: 'PLP#' }),
+  /** Pattern 17. */
+  communes: (): Partition => ({ index: GSI1, pk: 'COMMUNES', skPrefix: 'COMMUNE#' }),
   /** Pattern 4. */
   postcode: (postcode: string): Partition => ({ pk: `POSTCODE#${postcode}` }),
   /** Pattern 6. */

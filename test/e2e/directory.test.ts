@@ -217,3 +217,99 @@ describe('directory over HTTP (local stack)', () => {
     ).toBeDefined();
   });
 });
+
+describe('administration lists over HTTP (local stack)', () => {
+  const run = uniqueCode('ADM');
+  let regionAdmin: string;
+  let communeAdmin: string;
+  let mine: string[];
+  let other: string;
+  beforeAll(async () => {
+    regionAdmin = await tokenFor(`region-${run}`, ['region_admin']);
+    communeAdmin = await tokenFor(`commune-${run}`, ['commune_admin']);
+    const admins = [{ sub: `commune-${run}` }];
+    mine = [await newCommune(regionAdmin, { admins }), await newCommune(regionAdmin, { admins })].sort();
+    other = await newCommune(regionAdmin);
+  });
+
+  /** Every page of a list, following nextToken. */
+  async function all(path: string, token: string) {
+    const pages: any[][] = [];
+    let next: string | undefined;
+    do {
+      const sep = path.includes('?') ? '&' : '?';
+      const res = await call('GET', `${path}${next ? `${sep}nextToken=${encodeURIComponent(next)}` : ''}`, { token });
+      expect(res.status, res.text).toBe(200);
+      pages.push(res.json.items);
+      next = res.json.nextToken;
+    } while (next);
+    return pages;
+  }
+
+  it('shows a commune administrator only their communes, a page at a time', async () => {
+    const pages = await all('/admin/communes?limit=1', communeAdmin);
+    expect(pages.map((p) => p.map((c: { nis: string }) => c.nis))).toEqual([[mine[0]], [mine[1]]]);
+    expect(pages[0]![0]).toMatchObject({ nis: mine[0], name: { fr: `Commune ${mine[0]}` }, languages: ['fr'] });
+  });
+
+  it('shows a region administrator every commune, in NIS order, across pages', async () => {
+    const pages = await all('/admin/communes?limit=7', regionAdmin);
+    const nis = pages.flat().map((c: { nis: string }) => c.nis);
+    expect(pages.every((p) => p.length <= 7)).toBe(true);
+    expect(nis).toEqual([...new Set(nis)].sort());
+    expect(nis).toEqual(expect.arrayContaining([...mine, other, '21003']));
+  });
+
+  it('lists the PLPs of an administered commune newest first, by status, and hides other communes', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await call('POST', '/admin/plps', { token: communeAdmin, body: plpBody(mine[0]!) });
+      expect(res.status, res.text).toBe(201);
+      ids.push(res.json.plpId);
+    }
+    await call('POST', `/admin/plps/${ids[1]}/transitions`, { token: communeAdmin, body: launchPath[0] });
+    const pages = await all(`/admin/plps?communeNis=${mine[0]}&limit=2`, communeAdmin);
+    expect(pages.map((p) => p.length)).toEqual([2, 1]);
+    expect(pages.flat().map((p: { plpId: string }) => p.plpId)).toEqual([...ids].reverse());
+
+    const inSession = await all(`/admin/plps?communeNis=${mine[0]}&status=information_session`, communeAdmin);
+    expect(inSession.flat().map((p: { plpId: string; status: string }) => [p.plpId, p.status])).toEqual([
+      [ids[1], 'information_session'],
+    ]);
+    expect(await all(`/admin/plps?communeNis=${mine[0]}`, regionAdmin)).toEqual(
+      await all(`/admin/plps?communeNis=${mine[0]}`, communeAdmin),
+    );
+
+    const elsewhere = await call('GET', `/admin/plps?communeNis=${other}`, { token: communeAdmin });
+    expect(elsewhere.status).toBe(404);
+    expect((await call('GET', `/admin/plps?communeNis=${other}`, { token: regionAdmin })).json).toEqual({ items: [] });
+  });
+
+  it('refuses a bad or foreign nextToken, a missing communeNis and a bad status with 400', async () => {
+    const first = await call('GET', '/admin/communes?limit=1', { token: regionAdmin });
+    const communesToken = first.json.nextToken as string;
+    const forged = Buffer.from(JSON.stringify({ l: 'communes', a: { $gt: '' } })).toString('base64url');
+    for (const path of [
+      '/admin/communes?nextToken=not-a-token',
+      `/admin/communes?nextToken=${forged}`,
+      `/admin/plps?communeNis=${mine[0]}&nextToken=${communesToken}`,
+      '/admin/plps',
+      `/admin/plps?communeNis=${mine[0]}&status=sleeping`,
+      '/admin/communes?limit=0',
+    ]) {
+      const res = await call('GET', path, { token: regionAdmin });
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const plpsToken = Buffer.from(JSON.stringify({ l: `plps:${mine[0]}`, a: 'X' })).toString('base64url');
+    const wrongCommune = await call('GET', `/admin/plps?communeNis=${mine[1]}&nextToken=${plpsToken}`, {
+      token: communeAdmin,
+    });
+    expect(wrongCommune.status).toBe(400);
+  });
+
+  it('answers 403 to a caller without an administrator role', async () => {
+    const officer = await tokenFor(`officer-${run}`, ['police']);
+    expect((await call('GET', '/admin/communes', { token: officer })).status).toBe(403);
+  });
+});

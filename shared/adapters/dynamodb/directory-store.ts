@@ -2,6 +2,8 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -12,6 +14,41 @@ import type { Role } from '../../directory/identity.ts';
 import { entities, keys, partitions } from '../../table/keys.ts';
 import { batchGetAll, chunk, isConditionFailure, isTransactionConflict, queryAll } from './client.ts';
 import { entity, exists, notExists, partitionQuery, stripKeys } from './table.ts';
+
+/** What the enrolment functions read of the directory: PLPs by id and code, a caller's assignments. */
+export type DirectoryReader = Pick<DirectoryStore, 'getPlp' | 'getPlps' | 'plpIdByCode' | 'assignmentsOf'>;
+
+/**
+ * The reads of the directory on their own, so that a function that only reads PLPs does not bundle the
+ * directory's writes and listings (access patterns 2, 3 and 6 of shared/table/keys.ts).
+ */
+export function dynamoDirectoryReader(doc: DynamoDBDocumentClient, tableName: string): DirectoryReader {
+  return {
+    async getPlp(plpId) {
+      const res = await doc.send(new GetCommand({ TableName: tableName, Key: keys.plp(plpId) }));
+      return res.Item ? stripKeys<Plp>(res.Item) : undefined;
+    },
+
+    async plpIdByCode(code) {
+      const res = await doc.send(new GetCommand({ TableName: tableName, Key: keys.plpCode(code) }));
+      return res.Item?.plpId as string | undefined;
+    },
+
+    getPlps: (plpIds) =>
+      batchGetAll<Plp>(
+        doc,
+        tableName,
+        plpIds.map((id) => keys.plp(id)),
+      ),
+
+    async assignmentsOf(principals) {
+      const pages = await Promise.all(
+        principals.map((p) => queryAll(doc, partitionQuery(tableName, partitions.assignmentsOf(p)))),
+      );
+      return pages.flat().map((i) => ({ role: i.role as Role, scopeId: i.scopeId as string }));
+    },
+  };
+}
 
 /** DirectoryStore on the single table (access patterns in shared/table/keys.ts). */
 export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: string): DirectoryStore {
@@ -31,7 +68,24 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
 
   const batchGet = <T>(keyList: Record<string, string>[]) => batchGetAll<T>(doc, tableName, keyList);
 
+  /**
+   * Up to `limit` items of a query, reading on while a filter leaves a page short. `more` when the last read
+   * stopped early (the caller continues after the last item it got, so no item is skipped or repeated).
+   */
+  const page = async (input: QueryCommandInput, limit: number) => {
+    const items: Record<string, unknown>[] = [];
+    let start = input.ExclusiveStartKey;
+    do {
+      const res = await doc.send(new QueryCommand({ ...input, Limit: limit - items.length, ExclusiveStartKey: start }));
+      items.push(...(res.Items ?? []));
+      start = res.LastEvaluatedKey;
+    } while (start && items.length < limit);
+    return { items, more: !!start };
+  };
+
   return {
+    ...dynamoDirectoryReader(doc, tableName),
+
     async createCommune(commune: Commune, admins: string[]) {
       try {
         await doc.send(
@@ -40,7 +94,12 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
               {
                 Put: {
                   TableName: tableName,
-                  Item: { ...keys.commune(commune.nis), ...entity(entities.commune), ...commune },
+                  Item: {
+                    ...keys.commune(commune.nis),
+                    ...keys.communeInList(commune.nis),
+                    ...entity(entities.commune),
+                    ...commune,
+                  },
                   ConditionExpression: notExists,
                 },
               },
@@ -102,16 +161,6 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
       }
     },
 
-    async getPlp(plpId) {
-      const res = await doc.send(new GetCommand({ TableName: tableName, Key: keys.plp(plpId) }));
-      return res.Item ? stripKeys<Plp>(res.Item) : undefined;
-    },
-
-    async plpIdByCode(code) {
-      const res = await doc.send(new GetCommand({ TableName: tableName, Key: keys.plpCode(code) }));
-      return res.Item?.plpId as string | undefined;
-    },
-
     async updatePlpStatus(plpId, from, patch) {
       try {
         const res = await doc.send(
@@ -143,15 +192,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
       return items.map((i) => i.plpId as string);
     },
 
-    getPlps: (plpIds) => batchGet<Plp>(plpIds.map((id) => keys.plp(id))),
     getCommunes: (nis) => batchGet<Commune>(nis.map((n) => keys.commune(n))),
-
-    async assignmentsOf(principals) {
-      const pages = await Promise.all(
-        principals.map((p) => queryAll(doc, partitionQuery(tableName, partitions.assignmentsOf(p)))),
-      );
-      return pages.flat().map((i) => ({ role: i.role as Role, scopeId: i.scopeId as string }));
-    },
 
     async bindAssignments(from, to) {
       const held = (await queryAll(doc, partitionQuery(tableName, partitions.assignmentsOf(from)))).map((i) => ({
@@ -195,6 +236,37 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
     async listHistory(plpId) {
       const items = await queryAll(doc, partitionQuery(tableName, partitions.plpHistory(plpId)));
       return items.map((i) => stripKeys<PlpHistoryEntry>(i));
+    },
+
+    async listCommunes({ limit, after }) {
+      const res = await page(
+        {
+          ...partitionQuery(tableName, partitions.communes()),
+          ...(after ? { ExclusiveStartKey: { ...keys.commune(after), ...keys.communeInList(after) } } : {}),
+        },
+        limit,
+      );
+      return { items: res.items.map((i) => stripKeys<Commune>(i)), more: res.more };
+    },
+
+    async plpsOfCommune(nis, { limit, after, status }) {
+      const query = partitionQuery(tableName, partitions.plpsOfCommune(nis));
+      const res = await page(
+        {
+          ...query,
+          ScanIndexForward: false,
+          ...(after ? { ExclusiveStartKey: { ...keys.plp(after), ...keys.plpByCommune(nis, after) } } : {}),
+          ...(status
+            ? {
+                FilterExpression: '#status = :status',
+                ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#status': 'status' },
+                ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':status': status },
+              }
+            : {}),
+        },
+        limit,
+      );
+      return { items: res.items.map((i) => stripKeys<Plp>(i)), more: res.more };
     },
   };
 }

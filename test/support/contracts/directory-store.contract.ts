@@ -259,5 +259,52 @@ export function describeDirectoryStoreContract(
       expect(communes.find((c) => c.nis === ghent.nis)).toEqual(ghent);
       expect(await store.getCommunes([])).toEqual([]);
     });
+
+    it('lists every commune in NIS order, a page at a time, from after a NIS code', async () => {
+      const mine = [commune(newNis()), commune(newNis()), commune(newNis())];
+      for (const c of [mine[2]!, mine[0]!, mine[1]!]) await store.createCommune(c, []);
+      const seen: Commune[] = [];
+      let after: string | undefined;
+      for (let more = true; more;) {
+        const page = await store.listCommunes({ limit: 2, ...(after ? { after } : {}) });
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.items);
+        after = page.items.at(-1)?.nis ?? after;
+        more = page.more;
+      }
+      const nis = seen.map((c) => c.nis);
+      expect(nis).toEqual([...new Set(nis)].sort());
+      expect(seen.filter((c) => mine.some((m) => m.nis === c.nis))).toEqual(mine);
+      expect((await store.listCommunes({ limit: 10, after: mine[1]!.nis })).items[0]).toEqual(mine[2]);
+    });
+
+    it('lists the PLPs of a commune newest first (descending id), a page at a time, optionally in one status', async () => {
+      const nis = newNis();
+      const ids = ['01A', '01C', '01B', '01D', '01E'].map((suffix) => `${newPlpId()}-${suffix}`);
+      for (const [i, plpId] of ids.entries())
+        await store.createPlp(plp({ plpId, communeNis: nis, status: i % 2 ? 'launched' : 'preparation' }), []);
+      await store.createPlp(plp({ communeNis: newNis() }), []);
+      const newestFirst = [...ids].sort().reverse();
+
+      const pages: string[][] = [];
+      let after: string | undefined;
+      for (let more = true; more;) {
+        const page = await store.plpsOfCommune(nis, { limit: 2, ...(after ? { after } : {}) });
+        pages.push(page.items.map((p) => p.plpId));
+        after = page.items.at(-1)?.plpId ?? after;
+        more = page.more;
+      }
+      expect(pages.slice(0, 3)).toEqual([newestFirst.slice(0, 2), newestFirst.slice(2, 4), newestFirst.slice(4)]);
+      expect(pages.flat()).toEqual(newestFirst);
+
+      const launched = newestFirst.filter((id) => ids.indexOf(id) % 2 === 1);
+      const first = await store.plpsOfCommune(nis, { limit: 1, status: 'launched' });
+      expect(first.items.map((p) => p.plpId)).toEqual(launched.slice(0, 1));
+      expect(first.items[0]?.status).toBe('launched');
+      expect(first.more).toBe(true);
+      const rest = await store.plpsOfCommune(nis, { limit: 5, status: 'launched', after: launched[0]! });
+      expect(rest.items.map((p) => p.plpId)).toEqual(launched.slice(1));
+      expect(await store.plpsOfCommune(newNis(), { limit: 5 })).toEqual({ items: [], more: false });
+    });
   });
 }

@@ -98,5 +98,20 @@ export function fakeDirectoryStore(): DirectoryStore {
     },
 
     listHistory: async (plpId) => sortedBy(history.get(plpId)?.values() ?? [], (e) => e.eventId).map(copy),
+
+    async listCommunes({ limit, after }) {
+      const all = sortedBy(communes.values(), (c) => c.nis).filter((c) => after === undefined || c.nis > after);
+      return { items: all.slice(0, limit).map(copy), more: all.length > limit };
+    },
+
+    async plpsOfCommune(nis, { limit, after, status }) {
+      const all = sortedBy(
+        [...plps.values()].filter((p) => p.communeNis === nis),
+        (p) => p.plpId,
+      )
+        .reverse()
+        .filter((p) => (after === undefined || p.plpId < after) && (!status || p.status === status));
+      return { items: all.slice(0, limit).map(copy), more: all.length > limit };
+    },
   };
 }
