@@ -26,3 +26,4 @@ export { default as decideEnrolment } from './enrolment/decide-enrolment.fn.ts';
 export { default as listMembers } from './enrolment/list-members.fn.ts';
 export { default as sendWelcome } from './enrolment/send-welcome.fn.ts';
 export { default as smsInbound } from './enrolment/sms-inbound.fn.ts';
+export { default as sendMemberLink } from './enrolment/send-member-link.fn.ts';

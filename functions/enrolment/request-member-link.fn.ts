@@ -5,7 +5,7 @@ import { defineFunction } from '../spec.ts';
 
 export default defineFunction({
   entry: 'functions/enrolment/request-member-link.handler.ts',
-  description: 'Re-sends a personal member link to a member contact (same answer for any contact)',
+  description: 'Asks for a personal member link again: queued at once, the same answer for any contact',
   trigger: http({
     method: 'POST',
     path: '/public/member-links',
@@ -19,5 +19,6 @@ export default defineFunction({
       },
     },
   }),
-  access: { table: 'readWrite', sms: true, email: true, pepper: true },
+  // The link itself is sent by sendMemberLink, from the member-links queue.
+  access: { table: 'readWrite', pepper: true, sendsTo: ['member-links'] },
 });

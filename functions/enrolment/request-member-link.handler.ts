@@ -1,25 +1,13 @@
-import {
-  emailSender,
-  limitStore,
-  memberPepper,
-  memberStore,
-  now,
-  onceStore,
-  smsSender,
-  stageSettings,
-} from '../../shared/adapters/runtime.ts';
+import { limitStore, memberPepper, now, queueSender, stageSettings } from '../../shared/adapters/runtime.ts';
 import { requestMemberLink } from '../../shared/enrolment/members.ts';
 import { accepted, httpHandler } from '../../shared/http/handler.ts';
 import spec from './request-member-link.fn.ts';
 
 const deps = {
-  members: memberStore(),
   limits: limitStore(),
-  once: onceStore(),
-  sms: smsSender(),
-  email: emailSender(),
+  memberLinks: queueSender<{ contact: string }>('member-links'),
   pepper: memberPepper(),
-  ...stageSettings(),
+  clientLimits: stageSettings().clientLimits,
   now,
 };
 

@@ -4,7 +4,7 @@ import type { DirectoryStore } from '../directory/ports.ts';
 import { RateLimitedError } from '../errors.ts';
 import type { Language } from '../i18n/languages.ts';
 import { emailContent, smsText, type Message, type MessageVars } from '../i18n/messages.ts';
-import type { EmailSender, SmsSender } from '../messaging/ports.ts';
+import type { EmailSender, QueueSender, SmsSender } from '../messaging/ports.ts';
 import { hashSecret } from './codes.ts';
 import { canReceiveSms } from './phone.ts';
 import { CLIENT_LIMITS, CONTACT_LIMITS, type LimitRule } from './limits.ts';
@@ -30,6 +30,8 @@ export type EnrolmentDeps = {
   clientLimits: boolean;
   allowedCountries?: readonly CountryCode[];
   newId?: () => string;
+  /** The queue of member-link requests (answered at once, handled by a worker). */
+  memberLinks: QueueSender<{ contact: string }>;
 };
 
 /** The part of EnrolmentDeps a use case needs: it names them, and its handler builds only those. */

@@ -92,28 +92,31 @@ function parseContact(contact: string, d: Needs<'allowedCountries'>): { value: s
   }
 }
 
+/** A member link asked for: the contact as typed, checked by the worker. */
+export type MemberLinkRequest = { contact: string };
+
 /**
- * Re-sends a personal link to a contact. The caller always gets the same answer (API.md: always 202),
- * whether the contact is malformed, unknown, over its limit or a member's: the link goes only to that
- * contact, only if it belongs to a member of a PLP, at most 3 an hour and 5 a day.
+ * Someone asks for their personal link again. The answer (API.md: always 202) comes before any work that
+ * depends on the contact: the request is queued, so members and strangers get the same answer in the same
+ * time (no membership oracle), and a failing mail server cannot turn a member's request into a 500.
  */
 export async function requestMemberLink(
   contact: string,
   client: { sourceIp: string },
-  d: Needs<
-    | 'allowedCountries'
-    | 'clientLimits'
-    | 'email'
-    | 'limits'
-    | 'members'
-    | 'now'
-    | 'once'
-    | 'pepper'
-    | 'publicBaseUrl'
-    | 'sms'
-  >,
+  d: Needs<'clientLimits' | 'limits' | 'memberLinks' | 'now' | 'pepper'>,
 ) {
   await limitClient(client.sourceIp, d);
+  await d.memberLinks.send([{ contact }]);
+}
+
+/**
+ * The worker behind requestMemberLink: the link goes only to that contact, only if it belongs to a member
+ * of a PLP, at most 3 an hour and 5 a day; a malformed, unknown or over-limit contact gets nothing.
+ */
+export async function deliverMemberLink(
+  { contact }: MemberLinkRequest,
+  d: Needs<'allowedCountries' | 'email' | 'limits' | 'members' | 'now' | 'pepper' | 'publicBaseUrl' | 'sms'>,
+) {
   const parsed = parseContact(contact, d);
   if (!parsed) return;
   const { value, channel } = parsed;
@@ -124,17 +127,28 @@ export async function requestMemberLink(
     throw error;
   }
   const memberId = await d.members.memberIdByContact(contactHash(value, await d.pepper()));
-  const found = memberId ? await d.members.getMember(memberId) : undefined;
-  if (!found || found.memberships.length === 0) return;
-  // A number that sent STOP gets no SMS, not even its link: the member asks by e-mail instead.
-  if (channel === 'sms' && !found.member.channels.includes('sms')) return;
-  const token = await issueToken(found.member, d);
-  await notify(
-    { language: found.member.language, channels: [channel], [CONTACT_FIELD[channel]]: value },
-    linkMessage,
-    { memberUrl: memberUrl(d, token), manageUrl: manageUrl(d) },
-    d,
-  );
+  if (!memberId) return;
+  // Two links asked for at once race on the member's version: the loser reads again, rather than failing
+  // its message (whose retry would count against the contact's limit a second time).
+  for (let attempt = 1; ; attempt++) {
+    const found = await d.members.getMember(memberId);
+    if (!found || found.memberships.length === 0) return;
+    // A number that sent STOP gets no SMS, not even its link: the member asks by e-mail instead.
+    if (channel === 'sms' && !found.member.channels.includes('sms')) return;
+    let token: string;
+    try {
+      token = await issueToken(found.member, d);
+    } catch (error) {
+      if (error instanceof ConflictError && attempt < 5) continue;
+      throw error;
+    }
+    return notify(
+      { language: found.member.language, channels: [channel], [CONTACT_FIELD[channel]]: value },
+      linkMessage,
+      { memberUrl: memberUrl(d, token), manageUrl: manageUrl(d) },
+      d,
+    );
+  }
 }
 
 /** The member whose token this is, or 401. */

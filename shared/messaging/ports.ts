@@ -17,3 +17,6 @@ export type EmailMessage = { to: string; subject: string; html: string; text: st
 export type EmailSender = {
   send(m: EmailMessage): Promise<{ messageId: string }>;
 };
+
+/** Puts messages on one queue (JSON bodies); fails when the queue refused any of them. */
+export type QueueSender<T> = { send(messages: readonly T[]): Promise<void> };

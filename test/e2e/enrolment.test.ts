@@ -149,8 +149,15 @@ describe('enrolment journey over HTTP (local stack)', () => {
     );
 
     // The member link is re-sent to the contact asked for, and the new link works too.
+    const mailsBefore = (await emailsTo(email)).length;
     expect((await call('POST', '/public/member-links', { body: { contact: email } })).status).toBe(202);
-    const linkEmail = (await emailsTo(email)).at(-1);
+    // Sent by the member-links worker a moment after the answer.
+    const linkEmail = (
+      await eventually(
+        () => emailsTo(email),
+        (l) => l.length > mailsBefore,
+      )
+    ).at(-1);
     expect(linkEmail?.subject).not.toMatch(/Welkom/);
     const secondToken = tokenIn(linkEmail?.text);
     expect(secondToken).not.toBe(token);
@@ -336,6 +343,19 @@ describe('enrolment refusals over HTTP', () => {
     expect(await smsTo(phone)).toHaveLength(4);
   });
 
+  it('answers a member-link request the same for a member and a stranger, and sends the link to the member only', async () => {
+    const phone = newMobile();
+    await joinWithPhone(phone, openPlp);
+    const stranger = newMobile();
+    const [forMember, forStranger] = (await Promise.all(
+      [phone, stranger].map((contact) => call('POST', '/public/member-links', { body: { contact } })),
+    )) as [Awaited<ReturnType<typeof call>>, Awaited<ReturnType<typeof call>>];
+    expect([forMember.status, forStranger.status]).toEqual([202, 202]);
+    expect(forMember.text).toBe(forStranger.text);
+    expect(await memberLinkSmsTo(phone)).toMatch(/\/me#token=/);
+    expect(await smsTo(stranger)).toEqual([]);
+  });
+
   it('answers a double submit with the same enrolment and one code; other details for that contact wait', async () => {
     const phone = newMobile();
     const body = enrolmentBody(openPlp, { phone });
@@ -364,7 +384,13 @@ describe('enrolment refusals over HTTP', () => {
       expect(res.status).toBe(202);
       expect(res.json).toEqual({});
     }
-    // Codes and links share the per-contact limit: the code was one of the three this hour.
+    // Codes and links share the per-contact limit: the code was one of the three this hour. The links are
+    // sent by a worker after the answers: wait for two, then make sure no third follows.
+    await eventually(
+      () => emailsTo(email),
+      (l) => l.length >= before + 2,
+    );
+    await new Promise((r) => setTimeout(r, 1000));
     expect(await emailsTo(email)).toHaveLength(before + 2);
     expect((await call('POST', '/public/member-links', { body: {} })).status).toBe(400);
   });

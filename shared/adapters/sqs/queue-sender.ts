@@ -1,7 +1,8 @@
 import { type SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 
-/** Port: puts messages on one queue (JSON bodies); fails when the queue refused any of them. */
-export type QueueSender<T> = { send(messages: readonly T[]): Promise<void> };
+import type { QueueSender } from '../../messaging/ports.ts';
+
+export type { QueueSender };
 
 export class QueueSendError extends Error {
   override name = 'QueueSendError';

@@ -11,6 +11,7 @@ import {
   getMe,
   listMembersForCoordinator,
   requestContactChange,
+  deliverMemberLink,
   requestMemberLink,
   sendWelcome,
   updateMe,
@@ -70,6 +71,7 @@ function harness() {
   const sms: Sms[] = [];
   const emails: EmailMessage[] = [];
   const events: Published[] = [];
+  const queued: { contact: string }[] = [];
   let now = Date.now();
   const publish: EventPublisher = async (contract, data, options) => {
     buildDetail(contract, data, options); // the event must satisfy its contract
@@ -98,9 +100,17 @@ function harness() {
     pepper: async () => PEPPER,
     publicBaseUrl: BASE_URL,
     clientLimits: true,
+    // The member-links queue, delivered at once to its worker (the local runtime and SQS do it a moment later).
+    memberLinks: {
+      send: async (requests) => {
+        queued.push(...requests);
+        for (const r of requests) await deliverMemberLink(r, deps);
+      },
+    },
   };
   return {
     deps,
+    queued,
     sms,
     emails,
     events,
@@ -652,12 +662,35 @@ describe('members', () => {
     await expect(confirmContactChange(token, second, h.deps)).rejects.toThrow(/expired/);
   });
 
+  it('requestMemberLink only queues the contact: the same work and answer for a member and a stranger', async () => {
+    const h = harness();
+    const sent: { contact: string }[] = [];
+    const deps = {
+      ...h.deps,
+      memberLinks: { send: async (r: readonly { contact: string }[]) => void sent.push(...r) },
+    };
+    await expect(requestMemberLink('anyone@example.be', newClient(), deps)).resolves.toBeUndefined();
+    expect(sent).toEqual([{ contact: 'anyone@example.be' }]);
+    expect(h.sms).toEqual([]);
+    expect(h.emails).toEqual([]);
+  });
+
   it('requestMemberLink for an unknown contact sends nothing and returns normally', async () => {
     const h = harness();
     await expect(requestMemberLink(newEmail(), newClient(), h.deps)).resolves.toBeUndefined();
     await expect(requestMemberLink(newPhone(), newClient(), h.deps)).resolves.toBeUndefined();
     expect(h.sms).toEqual([]);
     expect(h.emails).toEqual([]);
+  });
+
+  it('sends both of two links asked for at once (the loser of the race reads the member again)', async () => {
+    const h = harness();
+    const email = newEmail();
+    await enrolAsMember(h, enrolmentInput(open.plp, { email, channels: ['sms', 'email'] }));
+    h.clear();
+    await Promise.all([deliverMemberLink({ contact: email }, h.deps), deliverMemberLink({ contact: email }, h.deps)]);
+    expect(h.emails).toHaveLength(2);
+    expect(new Set(h.emails.map((m) => tokenIn(m.text))).size).toBe(2);
   });
 
   it("requestMemberLink sends a new link to the member's e-mail only; the old link keeps working", async () => {

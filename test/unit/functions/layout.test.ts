@@ -23,8 +23,9 @@ describe('function layout: a spec beside each handler, one index', () => {
     expect(index).toContain(`export { default as ${name} } from './${path.relative('functions', specFile)}';`);
     const handler = readFileSync(path.join(root, spec.entry), 'utf8');
     const specImports = [...handler.matchAll(/from '([^']+\.fn\.ts)'/g)].map((m) => m[1]);
-    // An inbound-SMS consumer needs nothing from its spec; any other handler reads its trigger.
-    expect(specImports).toEqual(spec.trigger.kind === 'sms-inbound' ? [] : [`./${path.basename(specFile)}`]);
+    // Inbound-SMS and queue consumers need nothing from their spec; any other handler reads its trigger.
+    const needsNone = spec.trigger.kind === 'sms-inbound' || spec.trigger.kind === 'queue';
+    expect(specImports).toEqual(needsNone ? [] : [`./${path.basename(specFile)}`]);
     expect(handler).not.toMatch(/from '\.\.\/(manifest|index)\.ts'/);
   });
 
