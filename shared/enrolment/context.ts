@@ -7,7 +7,7 @@ import { emailContent, smsText, type Message, type MessageVars } from '../i18n/m
 import type { EmailSender, QueueSender, SmsSender } from '../messaging/ports.ts';
 import { hashSecret } from './codes.ts';
 import { canReceiveSms } from './phone.ts';
-import { CLIENT_LIMITS, CONTACT_LIMITS, type LimitRule } from './limits.ts';
+import { CLIENT_BUCKET, CONTACT_LIMITS, type LimitRule } from './limits.ts';
 import type { Channel } from './model.ts';
 import type { EnrolmentStore, LimitStore, MemberStore, OnceStore } from './ports.ts';
 
@@ -81,7 +81,9 @@ export const limitContact = async (contact: string, d: Needs<'limits' | 'now' | 
 export const limitClient = async (sourceIp: string, d: Needs<'clientLimits' | 'limits' | 'now' | 'pepper'>) => {
   if (!d.clientLimits) return;
   const keyHash = hashSecret(`ip:${sourceIp}`, await d.pepper());
-  await consume('client', keyHash, CLIENT_LIMITS, 'Too many requests from your address; try again later', d);
+  const decision = await d.limits.takeToken('client', keyHash, CLIENT_BUCKET, d.now());
+  if (!decision.allowed)
+    throw new RateLimitedError('Too many requests from your address; try again later', decision.retryAfterSeconds);
 };
 
 /** A number that texted STOP gets no SMS (no code, no link) until it texts JOIN or its member adds SMS again. */

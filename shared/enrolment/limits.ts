@@ -11,11 +11,38 @@ export const CONTACT_LIMITS: readonly LimitRule[] = [
   { windowSeconds: 3600, max: 3 },
   { windowSeconds: 86_400, max: 5 },
 ];
-/** Per client address on the public routes. */
-export const CLIENT_LIMITS: readonly LimitRule[] = [
-  { windowSeconds: 3600, max: 20 },
-  { windowSeconds: 86_400, max: 100 },
-];
+/**
+ * A token bucket: up to `capacity` requests at once, refilled at `refillPerSecond`. The state is two numbers,
+ * whatever the traffic (a sliding window would keep every request's time).
+ */
+export type TokenBucket = { capacity: number; refillPerSecond: number };
+export type BucketState = { tokens: number; at: number };
+
+/**
+ * Per client address on the anonymous routes. Sized for an information evening: 60 people on one Wi-Fi (or
+ * behind one carrier address) enrolling within 15 minutes make about 4 requests each (enrol, confirm, a
+ * retry, a member link): 240 at once fit in the bucket of 300, which then refills at one request every
+ * 5 seconds (720 an hour). Per-contact limits are the protection against SMS pumping; this one only slows a
+ * single address down.
+ */
+export const CLIENT_BUCKET: TokenBucket = { capacity: 300, refillPerSecond: 0.2 };
+
+/** Takes one token at `now` (epoch ms) if there is one; the decision and the bucket's next state. */
+export function takeToken(
+  state: BucketState | undefined,
+  bucket: TokenBucket,
+  now: number,
+): { decision: LimitDecision; next: BucketState } {
+  const elapsed = state ? Math.max(0, now - state.at) / 1000 : 0;
+  const tokens = state ? Math.min(bucket.capacity, state.tokens + elapsed * bucket.refillPerSecond) : bucket.capacity;
+  if (tokens >= 1) return { decision: { allowed: true }, next: { tokens: tokens - 1, at: now } };
+  const retryAfterSeconds = Math.max(1, Math.ceil((1 - tokens) / bucket.refillPerSecond));
+  return { decision: { allowed: false, retryAfterSeconds }, next: { tokens, at: now } };
+}
+
+/** Seconds until a bucket left at `tokens` is full again (how long its state is worth keeping). */
+export const secondsToFull = (tokens: number, bucket: TokenBucket) =>
+  Math.ceil(Math.max(0, bucket.capacity - tokens) / bucket.refillPerSecond);
 
 /** The longest window of the rules, in seconds: how long earlier timestamps must be kept. */
 export function longestWindowSeconds(rules: readonly LimitRule[]): number {

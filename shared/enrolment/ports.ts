@@ -1,6 +1,6 @@
 import type { Language } from '../i18n/languages.ts';
 import type { StoredCode } from './codes.ts';
-import type { LimitDecision, LimitRule } from './limits.ts';
+import type { LimitDecision, LimitRule, TokenBucket } from './limits.ts';
 import type { Channel } from './model.ts';
 import type { Address } from './zone.ts';
 
@@ -123,6 +123,8 @@ export type MemberStore = {
 export type LimitStore = {
   /** Counts one send under the rules if allowed now; the decision either way. */
   consumeLimit(kind: string, keyHash: string, rules: readonly LimitRule[], now: Date): Promise<LimitDecision>;
+  /** Takes one token of the key's bucket if there is one (atomically); the decision either way. */
+  takeToken(kind: string, keyHash: string, bucket: TokenBucket, now: Date): Promise<LimitDecision>;
 };
 
 /** Once-only markers: a message or delivery handled once, an opt-out remembered. */

@@ -8,7 +8,13 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ValidationError } from '../../errors.ts';
-import { checkLimit, longestWindowSeconds } from '../../enrolment/limits.ts';
+import {
+  checkLimit,
+  type LimitDecision,
+  longestWindowSeconds,
+  secondsToFull,
+  takeToken,
+} from '../../enrolment/limits.ts';
 import type {
   Enrolment,
   EnrolmentStore,
@@ -302,41 +308,73 @@ const MAX_LIMIT_ATTEMPTS = 10;
 
 /** Per-contact and per-client send counts (access pattern 15). */
 export function dynamoLimitStore(doc: DynamoDBDocumentClient, tableName: string): LimitStore {
+  /**
+   * Reads the key's item, decides, and writes the new state only if nobody wrote it meanwhile (a revision
+   * number); a lost race reads and decides again after a short random pause, and a request that keeps losing
+   * is refused for a second, never failed.
+   */
+  const decideAndWrite = async (
+    key: Record<string, string>,
+    decide: (item: Record<string, unknown> | undefined) => {
+      decision: LimitDecision;
+      write?: Record<string, unknown>;
+      until?: Date;
+    },
+  ): Promise<LimitDecision> => {
+    for (let attempt = 0; ; attempt++) {
+      const res = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+      const { decision, write, until } = decide(res.Item);
+      if (!decision.allowed || !write) return decision;
+      const previous = res.Item?.rev as number | undefined;
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...key,
+              ...entity(entities.limit),
+              ...write,
+              rev: (previous ?? 0) + 1,
+              ...(until ? expiresAt(until) : {}),
+            },
+            ...(previous === undefined
+              ? { ConditionExpression: notExists }
+              : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': previous } }),
+          }),
+        );
+        return decision;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        if (attempt >= MAX_LIMIT_ATTEMPTS - 1) return { allowed: false, retryAfterSeconds: 1 };
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
+      }
+    }
+  };
+
   return {
     async consumeLimit(kind, keyHash, rules, now) {
-      const key = keys.limit(kind, keyHash);
       const keepMs = longestWindowSeconds(rules) * 1000;
-      for (let attempt = 0; ; attempt++) {
-        const res = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-        const times = ((res.Item?.sends as number[] | undefined) ?? []).filter((t) => now.getTime() - t < keepMs);
-        const decision = checkLimit(times, now.getTime(), rules);
-        if (!decision.allowed) return decision;
-        const previous = res.Item?.rev as number | undefined;
-        try {
-          await doc.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: {
-                ...key,
-                ...entity(entities.limit),
-                sends: [...times, now.getTime()],
-                rev: (previous ?? 0) + 1,
-                ...expiresAt(new Date(now.getTime() + keepMs)),
-              },
-              ...(previous === undefined
-                ? { ConditionExpression: notExists }
-                : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': previous } }),
-            }),
-          );
-          return decision;
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-          // Another request counted at the same moment: read again and decide again, after a short random
-          // pause so that a burst spreads out; a send that keeps losing is refused for a second, never failed.
-          if (attempt >= MAX_LIMIT_ATTEMPTS - 1) return { allowed: false, retryAfterSeconds: 1 };
-          await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
-        }
-      }
+      return decideAndWrite(keys.limit(kind, keyHash), (item) => {
+        const times = ((item?.sends as number[] | undefined) ?? []).filter((t) => now.getTime() - t < keepMs);
+        return {
+          decision: checkLimit(times, now.getTime(), rules),
+          write: { sends: [...times, now.getTime()] },
+          until: new Date(now.getTime() + keepMs),
+        };
+      });
+    },
+
+    async takeToken(kind, keyHash, bucket, now) {
+      return decideAndWrite(keys.limit(kind, keyHash), (item) => {
+        const state =
+          item && typeof item.tokens === 'number' ? { tokens: item.tokens, at: item.at as number } : undefined;
+        const { decision, next } = takeToken(state, bucket, now.getTime());
+        return {
+          decision,
+          write: { tokens: next.tokens, at: next.at },
+          until: new Date(now.getTime() + secondsToFull(next.tokens, bucket) * 1000),
+        };
+      });
     },
   };
 }

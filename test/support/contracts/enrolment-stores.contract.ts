@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_LIMITS, CONTACT_LIMITS } from '../../../shared/enrolment/limits.ts';
+import { CONTACT_LIMITS } from '../../../shared/enrolment/limits.ts';
+
+/** Twenty an hour, for the test of a burst from one client. */
+const TWENTY_AN_HOUR = [{ windowSeconds: 3600, max: 20 }] as const;
 import type {
   Enrolment,
   EnrolmentStore,
@@ -557,22 +560,43 @@ export function describeEnrolmentStoreContract(
         expect(next).toEqual([true, true, false]);
       });
 
+      it('takes at most the bucket’s tokens, even 20 at once, and refills with time', async () => {
+        const key = unique('bucket');
+        const now = new Date();
+        const bucket = { capacity: 10, refillPerSecond: 1 / 60 };
+        const decisions = await Promise.all(
+          Array.from({ length: 20 }, () => limits.takeToken('client', key, bucket, now)),
+        );
+        const allowed = decisions.filter((d) => d.allowed).length;
+        expect(allowed).toBeLessThanOrEqual(10);
+        expect(allowed).toBeGreaterThan(0);
+        for (const d of decisions) if (!d.allowed) expect(d.retryAfterSeconds).toBeGreaterThan(0);
+        // What the burst left is what later requests get: the rest of the ten, then nothing until a refill.
+        const rest = [];
+        for (let i = 0; i < 11 - allowed; i++) rest.push((await limits.takeToken('client', key, bucket, now)).allowed);
+        expect(rest.filter(Boolean)).toHaveLength(10 - allowed);
+        expect(await limits.takeToken('client', key, bucket, new Date(now.getTime() + 60_000))).toEqual({
+          allowed: true,
+        });
+        expect((await limits.takeToken('client', key, bucket, new Date(now.getTime() + 60_000))).allowed).toBe(false);
+      });
+
       it('decides every one of 20 parallel sends from one client (a lost race retries or refuses, never fails)', async () => {
         const key = unique('client-hash');
         const now = new Date();
         const decisions = await Promise.all(
-          Array.from({ length: 20 }, () => limits.consumeLimit('client', key, CLIENT_LIMITS, now)),
+          Array.from({ length: 20 }, () => limits.consumeLimit('client', key, TWENTY_AN_HOUR, now)),
         );
         expect(decisions).toHaveLength(20);
         const allowed = decisions.filter((d) => d.allowed).length;
         expect(allowed).toBeGreaterThan(0);
         for (const d of decisions) if (!d.allowed) expect(d.retryAfterSeconds).toBeGreaterThan(0);
         // Exactly the allowed ones were counted: the next send sees them all.
-        const rule = CLIENT_LIMITS[0]!;
+        const rule = TWENTY_AN_HOUR[0];
         const room = rule.max - allowed;
         const more = [];
         for (let i = 0; i < room + 1; i++)
-          more.push((await limits.consumeLimit('client', key, CLIENT_LIMITS, now)).allowed);
+          more.push((await limits.consumeLimit('client', key, TWENTY_AN_HOUR, now)).allowed);
         expect(more.filter(Boolean)).toHaveLength(Math.max(0, room));
       });
     });

@@ -1,4 +1,4 @@
-import { checkLimit, longestWindowSeconds } from '../../../shared/enrolment/limits.ts';
+import { type BucketState, checkLimit, longestWindowSeconds, takeToken } from '../../../shared/enrolment/limits.ts';
 import type {
   Enrolment,
   EnrolmentStore,
@@ -49,6 +49,8 @@ export const emptyRecords = () => ({
   tokens: new Map<string, string>(),
   /** `${kind}#${keyHash}` → send times (epoch milliseconds). */
   limits: new Map<string, number[]>(),
+  /** `${kind}#${keyHash}` → token bucket state. */
+  buckets: new Map<string, BucketState>(),
   /** `${scope}#${id}` → expiry (epoch seconds). */
   once: new Map<string, number>(),
   /** Guard hash → the enrolment waiting for its code, and the guard's expiry (epoch seconds). */
@@ -237,6 +239,12 @@ export function fakeLimitStore(r: EnrolmentRecords): LimitStore & {
       const times = (r.limits.get(key) ?? []).filter((t) => now.getTime() - t < keepMs);
       const decision = checkLimit(times, now.getTime(), rules);
       if (decision.allowed) r.limits.set(key, [...times, now.getTime()]);
+      return decision;
+    },
+    async takeToken(kind, keyHash, bucket, now) {
+      const key = `${kind}#${keyHash}`;
+      const { decision, next } = takeToken(r.buckets.get(key), bucket, now.getTime());
+      if (decision.allowed) r.buckets.set(key, next);
       return decision;
     },
     sendTimes: (kind, keyHash) => [...(r.limits.get(`${kind}#${keyHash}`) ?? [])],

@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { CLIENT_LIMITS, CONTACT_LIMITS, checkLimit, longestWindowSeconds } from '../../../shared/enrolment/limits.ts';
+import {
+  CLIENT_BUCKET,
+  CONTACT_LIMITS,
+  checkLimit,
+  longestWindowSeconds,
+  secondsToFull,
+  takeToken,
+} from '../../../shared/enrolment/limits.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const now = Date.parse('2026-11-22T12:00:00Z');
 
 describe('checkLimit', () => {
-  it('has the documented contact limits and per-client limits', () => {
+  it('has the documented contact limits', () => {
     expect(CONTACT_LIMITS).toEqual([
       { windowSeconds: 3600, max: 3 },
       { windowSeconds: 86400, max: 5 },
     ]);
-    expect(CLIENT_LIMITS.every((r) => r.max > 5)).toBe(true);
     expect(longestWindowSeconds(CONTACT_LIMITS)).toBe(86400);
   });
 
@@ -50,14 +56,39 @@ describe('checkLimit', () => {
     expect(checkLimit(sends, now)).toEqual({ allowed: true });
   });
 
-  it('applies the client rules when given', () => {
+  it('applies other rules when given', () => {
+    const rules = [{ windowSeconds: 3600, max: 20 }];
     const sends = Array.from({ length: 20 }, (_, i) => now - i * MIN);
-    expect(checkLimit(sends.slice(0, 19), now, CLIENT_LIMITS)).toEqual({ allowed: true });
-    expect(checkLimit(sends, now, CLIENT_LIMITS)).toEqual({ allowed: false, retryAfterSeconds: 41 * 60 });
+    expect(checkLimit(sends.slice(0, 19), now, rules)).toEqual({ allowed: true });
+    expect(checkLimit(sends, now, rules)).toEqual({ allowed: false, retryAfterSeconds: 41 * 60 });
   });
 
   it('rounds the wait up to whole seconds, at least one', () => {
     const sends = [now - HOUR + 1500, now - 2, now - 1];
     expect(checkLimit(sends, now)).toEqual({ allowed: false, retryAfterSeconds: 2 });
+  });
+});
+
+describe('takeToken (the per-address bucket)', () => {
+  it('lets a room of 60 people enrol within 15 minutes from one address (4 requests each)', () => {
+    let state;
+    let refused = 0;
+    for (let i = 0; i < 240; i++) {
+      const { decision, next } = takeToken(state, CLIENT_BUCKET, now + (i * 15 * MIN) / 240);
+      if (!decision.allowed) refused++;
+      state = next;
+    }
+    expect(refused).toBe(0);
+  });
+
+  it('refuses once the bucket is empty, for as long as one token takes to come back', () => {
+    const bucket = { capacity: 2, refillPerSecond: 0.5 };
+    const a = takeToken(undefined, bucket, now);
+    const b = takeToken(a.next, bucket, now);
+    const c = takeToken(b.next, bucket, now);
+    expect([a.decision.allowed, b.decision.allowed]).toEqual([true, true]);
+    expect(c.decision).toEqual({ allowed: false, retryAfterSeconds: 2 });
+    expect(takeToken(c.next, bucket, now + 2000).decision).toEqual({ allowed: true });
+    expect(secondsToFull(0, bucket)).toBe(4);
   });
 });
