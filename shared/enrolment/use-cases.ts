@@ -19,11 +19,10 @@ import {
   limitKeyOf,
   notify,
   smsOptOut,
-  smsRefusalFor,
 } from './context.ts';
 import type { EnrolmentInput } from './contact-input.ts';
 import { CONSENT_TEXT_VERSION, type ConfirmInput, type DecisionInput } from './model.ts';
-import { parsePhone } from './phone.ts';
+import { canReceiveSms, parsePhone } from './phone.ts';
 import type { Enrolment, Member, Membership } from './ports.ts';
 import { type Address, assertInZone } from './zone.ts';
 
@@ -72,10 +71,16 @@ export async function requestEnrolment(
   await limitClient(client.sourceIp, d);
   const plp = await launchedPlp(input.plpId, d);
   const phone = input.phone === undefined ? undefined : parsePhone(input.phone, d.allowedCountries);
-  const smsRefusal = phone === undefined ? undefined : await smsRefusalFor(phone, d);
-  // Neither the sms channel nor the code for such a number: the code goes to the e-mail the schema then requires.
-  if (smsRefusal && input.channels.includes('sms'))
-    throw new ValidationError('This number cannot receive SMS', [{ path: 'phone', message: smsRefusal }]);
+  const mobile = phone !== undefined && canReceiveSms(phone);
+  // A landline: neither the sms channel nor the code; the code goes to the e-mail the schema then requires.
+  if (phone !== undefined && !mobile && input.channels.includes('sms'))
+    throw new ValidationError('This number cannot receive SMS', [
+      { path: 'phone', message: 'give a mobile number (04xx…) for SMS, or an e-mail address' },
+    ]);
+  // A number that texted STOP is treated as the provider treats it: nothing is texted to it, and the answer
+  // is the same as for any number (whether a number opted out is its holder's business). The code goes by
+  // e-mail when one is given; otherwise texting JOIN from the number, which lifts the opt-out, starts over.
+  const optedOut = mobile && (await smsOptOut.has(phone, d));
   assertInZone(input.address, plp);
   const at = d.now();
   return startEnrolment(
@@ -86,7 +91,8 @@ export async function requestEnrolment(
       address: input.address,
       phone,
       email: input.email,
-      codeChannel: phone !== undefined && !smsRefusal ? 'sms' : 'email',
+      codeChannel: mobile && !(optedOut && input.email !== undefined) ? 'sms' : 'email',
+      silent: optedOut && input.email === undefined,
       language: input.language,
       channels: input.channels,
       at,
@@ -105,6 +111,8 @@ type Start = {
   language: Language;
   channels: Enrolment['channels'];
   codeChannel: 'sms' | 'email';
+  /** The code's number opted out (STOP): nothing is sent, and nothing counts against its limit. */
+  silent?: boolean;
   at: Date;
 };
 
@@ -155,7 +163,7 @@ async function startEnrolment(
   const guard = await guardHolder(guardHash, s, d);
   if ('twin' in guard) return guard.twin;
   // Every contact that will get a message counts, the unconfirmed e-mail beside a phone too.
-  const messaged = [codeChannel === 'sms' ? s.phone : undefined, s.email];
+  const messaged = [codeChannel === 'sms' && !s.silent ? s.phone : undefined, s.email];
   for (const contact of messaged) if (contact !== undefined) await limitContact(contact, d);
   const { code, stored } = newCode(pepper, s.at);
   const createdAt = s.at.toISOString();
@@ -178,7 +186,11 @@ async function startEnrolment(
   };
   try {
     const until = new Date(stored.expiresAt);
-    await d.enrolments.createEnrolment(enrolment, { guardHash, until, replaces: guard.replaces });
+    // A silent enrolment sent no code: it holds no guard, so asking again once SMS is allowed sends one.
+    await d.enrolments.createEnrolment(
+      enrolment,
+      s.silent ? undefined : { guardHash, until, replaces: guard.replaces },
+    );
   } catch (error) {
     // Another request for the same PLP and contact won the race: answer as for a double submit.
     const again = error instanceof ConflictError ? await guardHolder(guardHash, s, d) : undefined;
@@ -190,7 +202,7 @@ async function startEnrolment(
     code,
     ...(s.via === 'sms' ? { formUrl: joinFormUrl(d, enrolment.enrolmentId) } : {}),
   };
-  await notify(enrolment, codeMessage, vars, d, [codeChannel]);
+  if (!s.silent) await notify(enrolment, codeMessage, vars, d, [codeChannel]);
   await d.publish(
     EnrolmentRequested,
     {

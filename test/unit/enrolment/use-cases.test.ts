@@ -905,9 +905,9 @@ describe('handleInboundSms', () => {
     );
     await inbound(h, phone, 'ARRET');
     h.clear();
-    await expect(requestEnrolment(enrolmentInput(open.plp, { phone }), newClient(), h.deps)).rejects.toThrow(
-      ValidationError,
-    );
+    // The answer does not tell that the number opted out: accepted like any other, and nothing is texted.
+    const silent = await requestEnrolment(enrolmentInput(open.plp, { phone }), newClient(), h.deps);
+    expect(silent.status).toBe('pending_confirmation');
     expect(h.sms).toEqual([]);
 
     await updateMe(token, { channels: ['sms', 'email'] }, h.deps);
