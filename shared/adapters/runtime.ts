@@ -8,7 +8,7 @@ import type { EventPublisher } from '../../events/define-event.ts';
 import type { DirectoryStore } from '../directory/ports.ts';
 import type { EnrolmentStore, LimitStore, MemberStore, OnceStore } from '../enrolment/ports.ts';
 import { queueUrlVariable, readEnv } from '../env.ts';
-import type { EmailSender, SmsSender } from '../messaging/ports.ts';
+import type { EmailSender, QueueSender, SmsSender } from '../messaging/ports.ts';
 import { describeTable, documentClient } from './dynamodb/client.ts';
 import { type DirectoryReader, dynamoDirectoryReader, dynamoDirectoryStore } from './dynamodb/directory-store.ts';
 import {
@@ -22,7 +22,7 @@ import { localHub } from './local/hub.ts';
 import { cachedSecret } from './secretsmanager/secret.ts';
 import { sesEmailSender } from './sesv2/email-sender.ts';
 import { snsSmsSender } from './sns/sms-sender.ts';
-import { type QueueSender, sqsQueueSender } from './sqs/queue-sender.ts';
+import { sqsQueueSender } from './sqs/queue-sender.ts';
 
 /**
  * The adapter factories of the handlers, in one place. A handler calls the ones its use case needs, once,
@@ -40,14 +40,14 @@ const table = (): [DynamoDBDocumentClient, string] => {
   return [doc, TABLE_NAME];
 };
 
+/** The directory's reads only (PLPs, a caller's assignments), for functions that do not administer it. */
+export const directoryReader = (): DirectoryReader => dynamoDirectoryReader(...table());
+
 /**
  * A function granted only `read` on the table (TABLE_ACCESS, infra/environment.ts) gets a store without
  * bindAssignments: it honours a caller's verified e-mail assignments without binding them, so a read-only
  * route never fails for want of a write grant (the binding happens on a route that writes).
  */
-/** The directory's reads only (PLPs, a caller's assignments), for functions that do not administer it. */
-export const directoryReader = (): DirectoryReader => dynamoDirectoryReader(...table());
-
 export const directoryStore = (): DirectoryStore => {
   const store = dynamoDirectoryStore(...table());
   if (process.env.TABLE_ACCESS === 'readWrite') return store;

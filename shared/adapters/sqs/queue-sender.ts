@@ -2,8 +2,6 @@ import { type SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 
 import type { QueueSender } from '../../messaging/ports.ts';
 
-export type { QueueSender };
-
 export class QueueSendError extends Error {
   override name = 'QueueSendError';
 }
