@@ -7,7 +7,7 @@ import { emailContent, smsText, type Message, type MessageVars } from '../i18n/m
 import type { EmailSender, QueueSender, SmsSender } from '../messaging/ports.ts';
 import { hashSecret } from './codes.ts';
 import { canReceiveSms } from './phone.ts';
-import { CLIENT_BUCKET, CONTACT_LIMITS, type LimitRule } from './limits.ts';
+import { CLIENT_BUCKET, CONTACT_LIMITS, type LimitDecision } from './limits.ts';
 import type { Channel } from './model.ts';
 import type { EnrolmentStore, LimitStore, MemberStore, OnceStore } from './ports.ts';
 
@@ -44,15 +44,8 @@ export const contactHash = (contact: string, pepper: string) => hashSecret(`cont
 export const contactHashesOf = (person: { phone?: string; email?: string }, pepper: string) =>
   [person.phone, person.email].filter((c): c is string => c !== undefined).map((c) => contactHash(c, pepper));
 
-/** Counts one send under the rules, or 429 with the wait when the limit is reached. */
-async function consume(
-  kind: string,
-  keyHash: string,
-  rules: readonly LimitRule[],
-  message: string,
-  d: Needs<'limits' | 'now'>,
-) {
-  const decision = await d.limits.consumeLimit(kind, keyHash, rules, d.now());
+/** 429 with the wait when a limit said no. */
+function refuseBeyond(decision: LimitDecision, message: string) {
   if (!decision.allowed) throw new RateLimitedError(message, decision.retryAfterSeconds);
 }
 
@@ -68,22 +61,18 @@ export function limitKeyOf(contact: string): string {
 }
 
 /** Per-contact limit on codes and member links (≤ 3 an hour, ≤ 5 a day, per mailbox) → 429 beyond. */
-export const limitContact = async (contact: string, d: Needs<'limits' | 'now' | 'pepper'>) =>
-  consume(
-    'contact',
-    contactHash(limitKeyOf(contact), await d.pepper()),
-    CONTACT_LIMITS,
-    'Too many messages to this contact; try again later',
-    d,
-  );
+export const limitContact = async (contact: string, d: Needs<'limits' | 'now' | 'pepper'>) => {
+  const keyHash = contactHash(limitKeyOf(contact), await d.pepper());
+  const decision = await d.limits.consumeLimit('contact', keyHash, CONTACT_LIMITS, d.now());
+  refuseBeyond(decision, 'Too many messages to this contact; try again later');
+};
 
 /** Per-client-address limit on the anonymous routes → 429 beyond. */
 export const limitClient = async (sourceIp: string, d: Needs<'clientLimits' | 'limits' | 'now' | 'pepper'>) => {
   if (!d.clientLimits) return;
   const keyHash = hashSecret(`ip:${sourceIp}`, await d.pepper());
   const decision = await d.limits.takeToken('client', keyHash, CLIENT_BUCKET, d.now());
-  if (!decision.allowed)
-    throw new RateLimitedError('Too many requests from your address; try again later', decision.retryAfterSeconds);
+  refuseBeyond(decision, 'Too many requests from your address; try again later');
 };
 
 /** A number that texted STOP gets no SMS (no code, no link) until it texts JOIN or its member adds SMS again. */
