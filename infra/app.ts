@@ -5,6 +5,7 @@ import cdkNag from 'cdk-nag';
 import { type FunctionSpec, functionEntries } from '../functions/manifest.ts';
 import { AppStack } from './stacks/app-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
+import { StageConfigError, stageOptions } from './stage-config.ts';
 
 export type BuildOptions = {
   stage: string;
@@ -61,16 +62,17 @@ const isMain = !!process.argv[1] && realpathSync(process.argv[1]) === import.met
 
 if (isMain) {
   const app = new App();
-  const context = (key: string): string | undefined => app.node.tryGetContext(key) || undefined;
-  buildApp(app, {
-    stage: context('stage') ?? 'dev',
-    region: context('region') ?? process.env.CDK_DEFAULT_REGION ?? 'eu-west-1',
-    account: process.env.CDK_DEFAULT_ACCOUNT,
-    senderDomain: context('senderDomain'),
-    logLevel: context('logLevel'),
-    smsSenderId: context('smsSenderId'),
-    publicBaseUrl: context('publicBaseUrl'),
-    clientLimits: context('clientLimits') !== 'off',
-  });
+  let options: BuildOptions;
+  try {
+    options = stageOptions((key) => app.node.tryGetContext(key) || undefined, {
+      region: process.env.CDK_DEFAULT_REGION,
+      account: process.env.CDK_DEFAULT_ACCOUNT,
+    });
+  } catch (error) {
+    if (!(error instanceof StageConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  buildApp(app, options);
   app.synth();
 }
