@@ -1,8 +1,20 @@
 import * as z from '../zod.ts';
 import { Language, OfficialLanguage } from '../i18n/languages.ts';
 
-/** A Belgian postcode: four digits, 1000–9999. */
-export const Postcode = z.string().check(z.regex(/^[1-9]\d{3}$/, 'a Belgian postcode has four digits'));
+/**
+ * A Belgian postcode: four digits, 1000–9999, given on as those four digits. Accepted as people type it:
+ * `1082`, ` 1082 `, `B-1082`, `B 1082`, `B1082`, `BE-1082`.
+ */
+export const Postcode = z.pipe(
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.regex(/^(?:BE?\s?-?\s?)?[1-9]\d{3}$/i, { error: 'a Belgian postcode has four digits', abort: true }),
+      z.maxLength(9),
+    ),
+  z.transform((s) => s.slice(-4)),
+);
 /** A NIS (INS) code of a commune: five digits. */
 export const NisCode = z.string().check(z.regex(/^\d{5}$/, 'a NIS code has five digits'));
 export const PlpCode = z

@@ -29,7 +29,16 @@ export const EnrolmentAddress = z.strictObject({
   postcode: Postcode,
 });
 
-const Code = z.string().check(z.regex(/^\d{6}$/, 'the code has six digits'));
+/** The 6-digit code, as people type it: spaces, dashes or dots between the digits are dropped (`123 456`, `12-34-56`). */
+const Code = z.pipe(
+  z
+    .string()
+    .check(
+      z.regex(/^[\s.\-‐‑–—]*(?:\d[\s.\-‐‑–—]*){6}$/, { error: 'the code has six digits', abort: true }),
+      z.maxLength(20),
+    ),
+  z.transform((s) => s.replace(/\D/g, '')),
+);
 
 /** The code; an enrolment started by SMS (JOIN) also gives its name and address here. */
 export const ConfirmInput = z.strictObject({

@@ -116,9 +116,9 @@ describe('EnrolmentInput', () => {
 });
 
 describe('other public bodies', () => {
-  it('ConfirmInput wants six digits', () => {
+  it('ConfirmInput wants six digits (spaces, dashes and dots between them are dropped: typed-input.test.ts)', () => {
     expect(ConfirmInput.safeParse({ code: '012345' }).success).toBe(true);
-    for (const code of ['12345', '1234567', '12345a', ' 123456', 123456]) {
+    for (const code of ['12345', '1234567', '12345a', '123 45', 123456]) {
       expect(ConfirmInput.safeParse({ code }).success).toBe(false);
     }
   });
