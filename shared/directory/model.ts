@@ -78,10 +78,22 @@ export const Coordinator = z.strictObject({
 });
 export type Coordinator = z.infer<typeof Coordinator>;
 
+const StreetName = z.string().check(z.minLength(1), z.maxLength(120));
+/** A street of a zone: one name, or its name per language (either matches an address). */
+export const ZoneStreet = z.union([
+  StreetName,
+  z
+    .strictObject({ fr: z.optional(StreetName), nl: z.optional(StreetName), de: z.optional(StreetName) })
+    .check(z.refine((n) => Object.values(n).some(Boolean), 'give the name in at least one language')),
+]);
+
 export const Zone = z.strictObject({
   postcodes: z.array(Postcode).check(z.minLength(1), z.maxLength(50)),
-  /** When present, only these streets (compared without case and accents) are in the zone. */
-  streets: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(120))).check(z.maxLength(500))),
+  /**
+   * When present, only these streets are in the zone (compared as people write them: shared/enrolment/zone.ts).
+   * Each is a name, or its name in each of the commune's languages: `{"fr": "Rue de la Loi", "nl": "Wetstraat"}`.
+   */
+  streets: z.optional(z.array(ZoneStreet).check(z.maxLength(500))),
 });
 
 export const CreatePlpInput = z.strictObject({

@@ -2,6 +2,7 @@
 import * as z from '../zod.ts';
 import { Postcode } from '../directory/model.ts';
 import { Language } from '../i18n/languages.ts';
+import { withHouseNumber } from './address.ts';
 
 /** Version of the consent text shown on the enrolment form; stored with each enrolment. */
 export const CONSENT_TEXT_VERSION = '2026-11-v1';
@@ -23,11 +24,24 @@ export const EmailInput = z.pipe(
   z.transform((e) => e.toLowerCase()),
 );
 
-export const EnrolmentAddress = z.strictObject({
-  street: z.string().check(z.trim(), z.minLength(1, 'give the street'), z.maxLength(120)),
-  number: z.string().check(z.trim(), z.minLength(1, 'give the house number'), z.maxLength(10)),
-  postcode: Postcode,
-});
+/**
+ * A resident's address. The house number may be typed at the end of the street ("Rue des Alliés 12",
+ * "Kerkstraat 12 bus 3"): it is then split out (shared/enrolment/address.ts), so `number` is needed only when
+ * the street carries none.
+ */
+export const EnrolmentAddress = z.pipe(
+  z.strictObject({
+    street: z.string().check(z.trim(), z.minLength(1, 'give the street'), z.maxLength(120)),
+    number: z.optional(z.string().check(z.trim(), z.maxLength(10))),
+    postcode: Postcode,
+  }),
+  z.transform((typed, ctx) => {
+    const { number, ...address } = withHouseNumber(typed);
+    if (number !== undefined) return { ...address, number };
+    ctx.issues.push({ code: 'custom', path: ['number'], message: 'give the house number', input: typed });
+    return z.NEVER;
+  }),
+);
 
 /** The 6-digit code, as people type it: spaces, dashes or dots between the digits are dropped (`123 456`, `12-34-56`). */
 const Code = z.pipe(

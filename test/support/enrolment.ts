@@ -13,7 +13,7 @@ export type TestPlp = { plpId: string; code: string; postcode: string; coordinat
 /** A launched PLP of a fresh commune, with its own coordinator. */
 export async function launchedPlp(
   adminToken: string,
-  options: { requiresApproval: boolean; streets?: string[]; name?: string },
+  options: { requiresApproval: boolean; streets?: unknown[]; name?: string },
 ): Promise<TestPlp> {
   const nis = await newCommune(adminToken, { languages: ['fr', 'nl'], name: { fr: 'Commune', nl: 'Gemeente' } });
   const postcode = newPostcode();

@@ -57,3 +57,53 @@ describe('the postcode', () => {
     expect(PostcodeQuery.safeParse({ postcode: typed }).success).toBe(false);
   });
 });
+
+describe('the house number typed into the street field', () => {
+  it.each([
+    ['Rue des Alliés 12', undefined, 'Rue des Alliés', '12'],
+    ['Rue des Alliés, 12', '', 'Rue des Alliés', '12'],
+    ['Rue des Alliés 12A', undefined, 'Rue des Alliés', '12A'],
+    ['Rue des Alliés 12 bis', undefined, 'Rue des Alliés', '12 bis'],
+    ['Kerkstraat 12 bus 3', undefined, 'Kerkstraat', '12 bus 3'],
+    ['Kerkstraat 12/3', undefined, 'Kerkstraat', '12/3'],
+    ['Rue des Alliés 12 bte 3', undefined, 'Rue des Alliés', '12 bte 3'],
+    ['12, rue des Alliés', undefined, 'rue des Alliés', '12'],
+    ['12 rue des Alliés', undefined, 'rue des Alliés', '12'],
+    ['Rue du 11 Novembre 5', undefined, 'Rue du 11 Novembre', '5'],
+    // typed in both fields: the same house once
+    ['Rue des Alliés 12', '12', 'Rue des Alliés', '12'],
+    ['Kerkstraat 12 bus 3', '12', 'Kerkstraat', '12 bus 3'],
+    ['Rue des Alliés 12', '12 B', 'Rue des Alliés', '12 B'],
+    // another house in the number field: the street stays as typed
+    ['Allée 2', '7', 'Allée 2', '7'],
+    // a number inside the name is part of it
+    ['Rue du 11 Novembre', '5', 'Rue du 11 Novembre', '5'],
+    ['Place du 20 Août', '1', 'Place du 20 Août', '1'],
+  ])('reads street %j with number %j as %j, %j', (street, number, expectedStreet, expectedNumber) => {
+    const parsed = EnrolmentAddress.parse({ street, postcode: '1082', ...(number !== undefined ? { number } : {}) });
+    expect(parsed).toEqual({ street: expectedStreet, number: expectedNumber, postcode: '1082' });
+  });
+
+  it('still wants a house number somewhere, on the number field', () => {
+    for (const body of [{ street: 'Rue des Alliés' }, { street: 'Rue des Alliés', number: '  ' }]) {
+      const r = EnrolmentAddress.safeParse({ ...body, postcode: '1082' });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['number', 'give the house number']]);
+    }
+  });
+
+  it('reports the path inside the body', () => {
+    const r = ConfirmInput.safeParse({ code: '123456', address: { street: 'Rue des Alliés', postcode: '1082' } });
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['address.number']);
+  });
+});
+
+describe('zone streets', () => {
+  it('accept a name or a name per language, not an empty one', () => {
+    const zone = { postcodes: ['1040'], streets: ['Rue Belliard', { fr: 'Rue de la Loi', nl: 'Wetstraat' }] };
+    expect(Zone.parse(zone)).toEqual(zone);
+    expect(Zone.safeParse({ postcodes: ['1040'], streets: [{}] }).success).toBe(false);
+    expect(Zone.safeParse({ postcodes: ['1040'], streets: [{ en: 'Law Street' }] }).success).toBe(false);
+    expect(Zone.safeParse({ postcodes: ['1040'], streets: [{ fr: '' }] }).success).toBe(false);
+  });
+});
