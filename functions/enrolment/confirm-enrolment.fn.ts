@@ -6,7 +6,7 @@ import { defineFunction } from '../spec.ts';
 
 export default defineFunction({
   entry: 'functions/enrolment/confirm-enrolment.handler.ts',
-  description: 'The resident confirms with the code; activation or wait for the coordinator',
+  description: 'The resident confirms a contact with its code; activation or wait for the coordinator',
   trigger: http({
     method: 'POST',
     path: '/public/enrolments/{enrolmentId}/confirm',
@@ -16,8 +16,15 @@ export default defineFunction({
     body: ConfirmInput,
     responses: {
       200: {
-        description: 'Confirmed',
-        schema: z.object({ status: z.enum(['pending_approval', 'active']) }),
+        description:
+          'The contact of this code is confirmed. The enrolment moves on with its primary contact (the phone when a code was texted to it); `contacts` says where each contact given stands',
+        schema: z.object({
+          status: z.enum(['pending_confirmation', 'pending_approval', 'active']),
+          contacts: z.object({
+            phone: z.optional(z.enum(['confirmed', 'pending'])),
+            email: z.optional(z.enum(['confirmed', 'pending'])),
+          }),
+        }),
       },
       400: { description: 'Wrong or expired code, missing details' },
       404: { description: 'Unknown enrolment' },

@@ -47,22 +47,27 @@ export function newMemberToken(pepper: string): { token: string; hash: string } 
 }
 
 /** Whether the code's time is over (an expired code is refused before any attempt is counted). */
-export const codeExpired = (stored: StoredCode, now: Date) => now.getTime() >= new Date(stored.expiresAt).getTime();
-
-export type CodeAttemptOutcome = 'confirmed' | 'wrong' | 'locked';
+export const codeExpired = (stored: Pick<StoredCode, 'expiresAt'>, now: Date) =>
+  now.getTime() >= new Date(stored.expiresAt).getTime();
 
 /**
- * Judges one attempt that the store has already counted (countCodeAttempt, atomically, before any
- * comparison): no count left → 'locked', whatever the code; the right code → 'confirmed'; a wrong one →
- * 'wrong', and `locks` when it used the last of MAX_CODE_ATTEMPTS. So no burst of requests gets more than
+ * Judges one attempt that the store has already counted (atomically, before any comparison), against the
+ * codes still waiting (one per contact; an expired one is never compared): no count left → 'locked',
+ * whatever the code; a code of one contact → 'confirmed' with that contact; anything else → 'wrong', and
+ * `locks` when it used the last of MAX_CODE_ATTEMPTS. So no burst of requests gets more than
  * MAX_CODE_ATTEMPTS comparisons, and once they are used every answer is the same.
  */
-export function judgeCountedAttempt(
+export function judgeCountedAttempt<K extends string>(
   given: string,
-  counted: StoredCode | undefined,
+  counted: { attempts: number; codes: Partial<Record<K, Omit<StoredCode, 'attempts'>>> } | undefined,
   pepper: string,
-): { outcome: CodeAttemptOutcome; locks: boolean } {
-  if (!counted) return { outcome: 'locked', locks: false };
-  if (verifyCode(given, counted.hash, pepper)) return { outcome: 'confirmed', locks: false };
+  now: Date,
+): { outcome: 'confirmed'; contact: K } | { outcome: 'wrong'; locks: boolean } | { outcome: 'locked' } {
+  if (!counted) return { outcome: 'locked' };
+  // Every live code is compared, so the time taken does not tell which contact a code was meant for.
+  const matches = (Object.entries(counted.codes) as [K, Omit<StoredCode, 'attempts'>][]).filter(
+    ([, code]) => verifyCode(given, code.hash, pepper) && !codeExpired(code, now),
+  );
+  if (matches.length > 0) return { outcome: 'confirmed', contact: matches[0]![0] };
   return { outcome: 'wrong', locks: counted.attempts >= MAX_CODE_ATTEMPTS };
 }

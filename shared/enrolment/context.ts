@@ -60,11 +60,21 @@ export function limitKeyOf(contact: string): string {
   return `${local}@${contact.slice(at + 1).toLowerCase()}`;
 }
 
-/** Per-contact limit on codes and member links (≤ 3 an hour, ≤ 5 a day, per mailbox) → 429 beyond. */
-export const limitContact = async (contact: string, d: Needs<'limits' | 'now' | 'pepper'>) => {
+/**
+ * Per-contact limit on codes and member links (≤ 3 an hour, ≤ 5 a day, per mailbox) → 429 beyond. Gives the
+ * send's time, which refundContact takes to give it back when the message could not be sent.
+ */
+export const limitContact = async (contact: string, d: Needs<'limits' | 'now' | 'pepper'>): Promise<Date> => {
   const keyHash = contactHash(limitKeyOf(contact), await d.pepper());
-  const decision = await d.limits.consumeLimit('contact', keyHash, CONTACT_LIMITS, d.now());
+  const at = d.now();
+  const decision = await d.limits.consumeLimit('contact', keyHash, CONTACT_LIMITS, at);
   refuseBeyond(decision, 'Too many messages to this contact; try again later');
+  return at;
+};
+
+/** A message that could not be sent does not count against its contact's limit. */
+export const refundContact = async (contact: string, at: Date, d: Needs<'limits' | 'pepper'>) => {
+  await d.limits.refundLimit('contact', contactHash(limitKeyOf(contact), await d.pepper()), at);
 };
 
 /** Per-client-address limit on the anonymous routes → 429 beyond. */

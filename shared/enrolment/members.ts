@@ -68,14 +68,26 @@ export async function sendWelcome(
       channels.push(channel);
   }
   if (channels.length === 0) return;
+  const release = (cs: Channel[]) =>
+    Promise.all(cs.map((channel) => d.once.releaseOnce('welcome', `${data.enrolmentId}:${channel}`)));
+  let token: string;
   try {
-    const token = await issueToken(found.member, d);
-    const vars = { plpName: plp?.name ?? 'PLP', memberUrl: memberUrl(d, token), manageUrl: manageUrl(d) };
-    await notify(found.member, welcomeMessage, vars, d, channels);
+    token = await issueToken(found.member, d);
   } catch (error) {
-    for (const channel of channels) await d.once.releaseOnce('welcome', `${data.enrolmentId}:${channel}`);
+    await release(channels);
     throw error;
   }
+  const vars = { plpName: plp?.name ?? 'PLP', memberUrl: memberUrl(d, token), manageUrl: manageUrl(d) };
+  // Each channel on its own: one that failed is released for the retry, one that went out is never sent again.
+  const failed: { channel: Channel; error: unknown }[] = [];
+  for (const channel of channels) {
+    await notify(found.member, welcomeMessage, vars, d, [channel]).catch((error: unknown) =>
+      failed.push({ channel, error }),
+    );
+  }
+  if (failed.length === 0) return;
+  await release(failed.map((f) => f.channel));
+  throw failed[0]!.error;
 }
 
 /** A phone number or an e-mail address as the member gave it, normalised; undefined when it is neither. */
@@ -311,10 +323,16 @@ export async function confirmContactChange(
   if (codeExpired(pending.code, now))
     throw new ValidationError('The code has expired; ask for a new one', [{ path: 'code', message: 'expired' }]);
   const counted = await d.members.countContactCodeAttempt(member.memberId, MAX_CODE_ATTEMPTS);
-  const attempt = judgeCountedAttempt(code, counted?.pendingContact?.code, pepper);
+  const waiting = counted?.pendingContact;
+  const attempt = judgeCountedAttempt(
+    code,
+    waiting && { attempts: waiting.code.attempts, codes: { [waiting.channel]: waiting.code } },
+    pepper,
+    now,
+  );
   if (attempt.outcome !== 'confirmed') {
     // The last wrong code drops the request: the member asks for a new code. A concurrent change wins.
-    if (attempt.locks && counted) {
+    if (attempt.outcome === 'wrong' && attempt.locks && counted) {
       await d.members
         .writeMember({ member: { ...base, version: counted.version + 1 }, expectedVersion: counted.version })
         .catch((error: unknown) => {
@@ -373,7 +391,8 @@ export async function exportMe(token: string, d: Needs<'directory' | 'members' |
     member: {
       ...person,
       activeMemberLinks: tokenHashes.length,
-      ...(pendingContact ? { pendingContact: { channel: pendingContact.channel, value: pendingContact.value } } : {}),
+      // An unconfirmed contact is never exported (it may be someone else's, typed by mistake or on purpose).
+      ...(pendingContact ? { pendingContact: { channel: pendingContact.channel, awaitingCode: true } } : {}),
     },
     memberships: memberships.map((m) => ({
       plpId: m.plpId,

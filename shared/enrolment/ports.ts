@@ -5,6 +5,10 @@ import type { Channel } from './model.ts';
 import type { Address } from './zone.ts';
 
 export type EnrolmentStatus = 'pending_confirmation' | 'pending_approval' | 'active' | 'rejected' | 'locked';
+/** The contacts an enrolment may give; each is confirmed on its own (API.md, "Contacts"). */
+export type ContactKind = 'phone' | 'email';
+/** A code sent to one contact: its hash and expiry (attempts are counted on the enrolment, for all its codes). */
+export type ContactCode = Omit<StoredCode, 'attempts'>;
 export type Consent = { textVersion: string; at: string; via: 'web' | 'sms' };
 
 /**
@@ -24,7 +28,17 @@ export type Enrolment = {
   address?: Address;
   phone?: string;
   email?: string;
-  code?: StoredCode;
+  /**
+   * The contact whose confirmation moves the enrolment on: the phone when a code could be texted to it,
+   * else the e-mail address.
+   */
+  primary: ContactKind;
+  /** The codes still waiting, one per contact given; a confirmed contact's code is gone. */
+  codes?: Partial<Record<ContactKind, ContactCode>>;
+  /** Codes tried so far, whichever contact they were meant for: MAX_CODE_ATTEMPTS wrong ones lock. */
+  codeAttempts: number;
+  /** When each contact was confirmed; an unconfirmed contact is never matched, stored on a member or messaged. */
+  confirmed?: Partial<Record<ContactKind, string>>;
   createdAt: string;
   updatedAt: string;
   confirmedAt?: string;
@@ -47,8 +61,12 @@ export type Member = {
   status: 'active' | 'left';
   /** Hashes of the member tokens issued (newest last); a token is valid while its hash is here. */
   tokenHashes: string[];
-  /** A new phone number or e-mail address waiting for its code (double opt-in of a contact change). */
-  pendingContact?: { channel: Channel; value: string; code: StoredCode };
+  /**
+   * A new phone number or e-mail address waiting for its code (double opt-in of a contact change), or the
+   * e-mail given at enrolment beside a phone and not yet confirmed when the member was activated (`enrolmentId`
+   * says which enrolment; its code still confirms it there). Never used, shown or exported until confirmed.
+   */
+  pendingContact?: { channel: Channel; value: string; code: StoredCode; enrolmentId?: string };
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -98,11 +116,16 @@ export type EnrolmentStore = {
   updateEnrolment(next: Enrolment, expectedVersion: number): Promise<void>;
   enrolmentsOf(plpId: string, status: EnrolmentStatus): Promise<Enrolment[]>;
   /**
-   * Counts one attempt at the enrolment's code, atomically, if it is still waiting for confirmation and has
-   * fewer than `max` attempts: the enrolment with the new count, or undefined when no attempt is left (the
-   * code is then never compared). The count is not a version change.
+   * Counts one attempt at the enrolment's codes, atomically, if it still has codes, is waiting for
+   * confirmation or approval, and has made fewer than `max` attempts: the enrolment with the new count, or
+   * undefined when no attempt is left (no code is then compared). The count is not a version change.
    */
   countCodeAttempt(enrolmentId: string, max: number): Promise<Enrolment | undefined>;
+  /**
+   * Undoes an enrolment whose code could not be sent: deletes it, and its guard if the guard still names it.
+   * Nothing personal is kept.
+   */
+  discardEnrolment(enrolmentId: string, guardHash?: string): Promise<void>;
 };
 
 /** Members with their memberships, contact and token entries. */
@@ -125,6 +148,8 @@ export type LimitStore = {
   consumeLimit(kind: string, keyHash: string, rules: readonly LimitRule[], now: Date): Promise<LimitDecision>;
   /** Takes one token of the key's bucket if there is one (atomically); the decision either way. */
   takeToken(kind: string, keyHash: string, bucket: TokenBucket, now: Date): Promise<LimitDecision>;
+  /** Gives back the send counted at `at` by consumeLimit (the message could not be sent). */
+  refundLimit(kind: string, keyHash: string, at: Date): Promise<void>;
 };
 
 /** Once-only markers: a message or delivery handled once, an opt-out remembered. */

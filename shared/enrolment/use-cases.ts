@@ -18,16 +18,18 @@ import {
   limitContact,
   limitKeyOf,
   notify,
+  type Recipient,
+  refundContact,
   smsOptOut,
 } from './context.ts';
 import type { EnrolmentInput } from './contact-input.ts';
-import { CONSENT_TEXT_VERSION, type ConfirmInput, type DecisionInput } from './model.ts';
+import { type Channel, CONSENT_TEXT_VERSION, type ConfirmInput, type DecisionInput } from './model.ts';
 import { canReceiveSms, parsePhone } from './phone.ts';
-import type { Enrolment, Member, Membership } from './ports.ts';
+import type { ContactKind, Enrolment, Member, Membership } from './ports.ts';
 import { type Address, assertInZone } from './zone.ts';
 
 /** The enrolment fields that identify a person; dropped from the enrolment once it is decided. */
-const PERSONAL = ['name', 'address', 'phone', 'email', 'code'] as const;
+const PERSONAL = ['name', 'address', 'phone', 'email', 'codes'] as const;
 const withoutPersonalData = (e: Enrolment): Enrolment => {
   const copy = { ...e };
   for (const f of PERSONAL) delete copy[f];
@@ -149,24 +151,46 @@ async function guardHolder(
   );
 }
 
-/** Stores a new enrolment with a fresh code and sends the code (SMS when there is a phone). */
+/**
+ * Stores a new enrolment and sends each contact given its own code (API.md, "Contacts"): the phone's by
+ * SMS, the e-mail's by e-mail. If the code of the contact that moves the enrolment on cannot be sent, the
+ * enrolment is undone (nothing personal kept) and no send counts against the resident; an e-mail beside a
+ * phone whose code cannot be sent is dropped from the enrolment (it can be added later from the member page).
+ */
 async function startEnrolment(
   s: Start,
   d: Needs<'email' | 'enrolments' | 'limits' | 'newId' | 'now' | 'pepper' | 'publicBaseUrl' | 'publish' | 'sms'>,
 ): Promise<Enrolment> {
   const { codeChannel } = s;
   const pepper = await d.pepper();
+  const primary: ContactKind = codeChannel === 'sms' ? 'phone' : 'email';
   // One enrolment per PLP and contact while its code is valid: a double submit gets the first one back and
   // nothing is sent twice; other details for the same contact wait until that code is used or expires.
-  const codeContact = (codeChannel === 'sms' ? s.phone : s.email) as string;
+  const codeContact = (primary === 'phone' ? s.phone : s.email) as string;
   const guardHash = hashSecret(`pending-enrolment:${s.plp.plpId}:${limitKeyOf(codeContact)}`, pepper);
   const guard = await guardHolder(guardHash, s, d);
   if ('twin' in guard) return guard.twin;
-  // Every contact that will get a message counts, the unconfirmed e-mail beside a phone too.
-  const messaged = [codeChannel === 'sms' && !s.silent ? s.phone : undefined, s.email];
-  for (const contact of messaged) if (contact !== undefined) await limitContact(contact, d);
-  const { code, stored } = newCode(pepper, s.at);
+  // The contacts that get a code: the primary one, and an e-mail given beside a phone. A silent enrolment
+  // (the number opted out, no e-mail) sends nothing and keeps nothing personal: its code is never sent.
+  const confirming: ContactKind[] = s.silent
+    ? []
+    : primary === 'phone' && s.email !== undefined
+      ? ['phone', 'email']
+      : [primary];
+  const contactOf = (kind: ContactKind) => (kind === 'phone' ? s.phone : s.email) as string;
+  const counted = await countSends(confirming.map(contactOf), d);
+  const fresh = Object.fromEntries(
+    (s.silent ? [primary] : confirming).map((kind) => [kind, newCode(pepper, s.at)] as const),
+  ) as Partial<Record<ContactKind, ReturnType<typeof newCode>>>;
   const createdAt = s.at.toISOString();
+  const personal = s.silent
+    ? {}
+    : {
+        ...(s.name !== undefined ? { name: s.name } : {}),
+        ...(s.address !== undefined ? { address: s.address } : {}),
+        ...(s.phone !== undefined ? { phone: s.phone } : {}),
+        ...(s.email !== undefined ? { email: s.email } : {}),
+      };
   const enrolment: Enrolment = {
     enrolmentId: (d.newId ?? ulid)(),
     plpId: s.plp.plpId,
@@ -175,34 +199,50 @@ async function startEnrolment(
     language: s.language,
     channels: s.channels,
     consent: { textVersion: CONSENT_TEXT_VERSION, at: createdAt, via: s.via },
-    ...(s.name !== undefined ? { name: s.name } : {}),
-    ...(s.address !== undefined ? { address: s.address } : {}),
-    ...(s.phone !== undefined ? { phone: s.phone } : {}),
-    ...(s.email !== undefined ? { email: s.email } : {}),
-    code: stored,
+    ...personal,
+    primary,
+    codes: Object.fromEntries(
+      Object.entries(fresh).map(([kind, c]) => [kind, { hash: c.stored.hash, expiresAt: c.stored.expiresAt }]),
+    ),
+    codeAttempts: 0,
     createdAt,
     updatedAt: createdAt,
     version: 1,
   };
+  const until = new Date(fresh[primary]!.stored.expiresAt);
   try {
-    const until = new Date(stored.expiresAt);
     // A silent enrolment sent no code: it holds no guard, so asking again once SMS is allowed sends one.
     await d.enrolments.createEnrolment(
       enrolment,
       s.silent ? undefined : { guardHash, until, replaces: guard.replaces },
     );
   } catch (error) {
+    await counted.refundAll();
     // Another request for the same PLP and contact won the race: answer as for a double submit.
     const again = error instanceof ConflictError ? await guardHolder(guardHash, s, d) : undefined;
     if (again && 'twin' in again) return again.twin;
     throw error;
   }
-  const vars = {
-    plpName: s.plp.name,
-    code,
-    ...(s.via === 'sms' ? { formUrl: joinFormUrl(d, enrolment.enrolmentId) } : {}),
-  };
-  if (!s.silent) await notify(enrolment, codeMessage, vars, d, [codeChannel]);
+  let stored = enrolment;
+  for (const kind of confirming) {
+    const vars = {
+      plpName: s.plp.name,
+      code: fresh[kind]!.code,
+      ...(s.via === 'sms' ? { formUrl: joinFormUrl(d, enrolment.enrolmentId) } : {}),
+    };
+    const sent = await notify(enrolment, codeMessage, vars, d, [kind === 'phone' ? 'sms' : 'email']).then(
+      () => true,
+      async (error: unknown) => {
+        await counted.refund(contactOf(kind));
+        if (kind === primary) {
+          await d.enrolments.discardEnrolment(enrolment.enrolmentId, guardHash);
+          throw error;
+        }
+        return false;
+      },
+    );
+    if (!sent) stored = await dropContact(stored, kind, d);
+  }
   await d.publish(
     EnrolmentRequested,
     {
@@ -214,7 +254,39 @@ async function startEnrolment(
     },
     { idempotencyKey: `enrolment-requested:${enrolment.enrolmentId}`, occurredAt: createdAt },
   );
-  return enrolment;
+  return stored;
+}
+
+/**
+ * Counts one send to each contact under its limit (429 beyond, with nothing counted); each can be given
+ * back when its message could not be sent.
+ */
+async function countSends(contacts: string[], d: Needs<'limits' | 'now' | 'pepper'>) {
+  const counted = new Map<string, Date>();
+  const refund = async (contact: string) => {
+    const at = counted.get(contact);
+    counted.delete(contact);
+    if (at) await refundContact(contact, at, d);
+  };
+  const refundAll = async () => {
+    for (const contact of [...counted.keys()]) await refund(contact);
+  };
+  try {
+    for (const contact of contacts) counted.set(contact, await limitContact(contact, d));
+  } catch (error) {
+    await refundAll();
+    throw error;
+  }
+  return { refund, refundAll };
+}
+
+/** The enrolment without one of its contacts and that contact's code (its code could not be sent). */
+async function dropContact(e: Enrolment, kind: ContactKind, d: Needs<'enrolments' | 'now'>): Promise<Enrolment> {
+  const { [kind]: _code, ...codes } = e.codes ?? {};
+  const next: Enrolment = { ...e, codes, updatedAt: d.now().toISOString(), version: e.version + 1 };
+  delete next[kind];
+  await d.enrolments.updateEnrolment(next, e.version);
+  return next;
 }
 
 /** A number texts JOIN <code>: an SMS enrolment; the code SMS also links to the form for name and address. */
@@ -233,10 +305,26 @@ export async function requestSmsEnrolment(
 /** The one answer once the attempts are used, whatever the code: nothing tells a right guess apart. */
 const LOCKED = 'Too many wrong codes: this enrolment is locked. Enrol again.';
 
+/** What a confirmation answers: the enrolment's status and where each contact given stands. */
+export type ConfirmAnswer = {
+  status: 'pending_confirmation' | 'pending_approval' | 'active';
+  contacts: Partial<Record<ContactKind, 'confirmed' | 'pending'>>;
+};
+
+const contactsOf = (e: Pick<Enrolment, 'phone' | 'email' | 'confirmed' | 'codes'>): ConfirmAnswer['contacts'] =>
+  Object.fromEntries(
+    (['phone', 'email'] as const).flatMap((kind): [ContactKind, 'confirmed' | 'pending'][] =>
+      e.confirmed?.[kind] ? [[kind, 'confirmed']] : e[kind] !== undefined && e.codes?.[kind] ? [[kind, 'pending']] : [],
+    ),
+  );
+
 /**
- * The resident gives the code. Wrong → 400; the MAX_CODE_ATTEMPTS-th wrong code locks the enrolment and
- * every later attempt → 409. An SMS enrolment gives its name and address here. Without approval the
- * member is active at once; otherwise the enrolment waits for the coordinator.
+ * The resident gives one of the codes sent (one per contact, API.md "Contacts"); it confirms that contact.
+ * Wrong → 400; the MAX_CODE_ATTEMPTS-th wrong code, whichever contact it was meant for, locks the enrolment
+ * and every later attempt → 409. The enrolment moves on when its primary contact is confirmed (an SMS
+ * enrolment gives its name and address then): without approval the member is active at once, otherwise the
+ * enrolment waits for the coordinator. The other contact can still be confirmed afterwards, also after
+ * activation.
  */
 export async function confirmEnrolment(
   enrolmentId: string,
@@ -245,28 +333,40 @@ export async function confirmEnrolment(
   d: Needs<
     'clientLimits' | 'directory' | 'enrolments' | 'limits' | 'members' | 'newId' | 'now' | 'once' | 'pepper' | 'publish'
   >,
-): Promise<{ status: 'pending_approval' | 'active' }> {
+): Promise<ConfirmAnswer> {
   await limitClient(client.sourceIp, d);
   const enrolment = await d.enrolments.getEnrolment(enrolmentId);
   if (!enrolment) throw new NotFoundError('Enrolment not found');
   if (enrolment.status === 'locked') throw new ConflictError(LOCKED);
-  if (enrolment.status !== 'pending_confirmation' || !enrolment.code)
+  if (enrolment.status === 'active') return confirmAfterActivation(enrolment, input.code, d);
+  const waiting = Object.values(enrolment.codes ?? {});
+  if (enrolment.status === 'rejected' || waiting.length === 0)
     throw new ConflictError('This enrolment is already confirmed');
-  const plp = await launchedPlp(enrolment.plpId, d);
-  const completed = completeDetails(enrolment, input, plp);
-
   const now = d.now();
   const at = now.toISOString();
-  if (codeExpired(enrolment.code, now))
+  if (waiting.every((code) => codeExpired(code, now)))
     throw new ValidationError('The code has expired; enrol again to receive a new one', [
       { path: 'code', message: 'expired' },
     ]);
+  const plp = await launchedPlp(enrolment.plpId, d);
+  const moving = enrolment.status === 'pending_confirmation';
+  // An SMS enrolment needs its name and address before anything is counted.
+  const completed = moving ? completeDetails(enrolment, input, plp) : enrolment;
+
   const counted = await d.enrolments.countCodeAttempt(enrolmentId, MAX_CODE_ATTEMPTS);
-  const attempt = judgeCountedAttempt(input.code, counted?.code, await d.pepper());
+  const attempt = judgeCountedAttempt(
+    input.code,
+    counted && { attempts: counted.codeAttempts, codes: counted.codes ?? {} },
+    await d.pepper(),
+    now,
+  );
   if (attempt.outcome === 'locked') throw new ConflictError(LOCKED);
   if (attempt.outcome === 'wrong') {
     if (attempt.locks && counted) {
-      const locked: Enrolment = { ...counted, status: 'locked', updatedAt: at, version: counted.version + 1 };
+      // An enrolment waiting for its code is locked; one waiting for approval only loses its other contact.
+      const locked: Enrolment = moving
+        ? { ...counted, status: 'locked', updatedAt: at, version: counted.version + 1 }
+        : { ...withoutUnconfirmed(counted), updatedAt: at, version: counted.version + 1 };
       // A concurrent confirmation or lock changed it first: nothing left to lock.
       await d.enrolments.updateEnrolment(locked, counted.version).catch((error: unknown) => {
         if (!(error instanceof ConflictError)) throw error;
@@ -277,8 +377,21 @@ export async function confirmEnrolment(
     ]);
   }
 
-  const { code: _code, ...rest } = completed;
-  const confirmed: Enrolment = { ...rest, confirmedAt: at, updatedAt: at, version: enrolment.version + 1 };
+  const { [attempt.contact]: _used, ...codes } = counted?.codes ?? {};
+  const confirmed: Enrolment = {
+    ...completed,
+    codeAttempts: counted?.codeAttempts ?? completed.codeAttempts,
+    codes,
+    confirmed: { ...completed.confirmed, [attempt.contact]: at },
+    updatedAt: at,
+    version: enrolment.version + 1,
+  };
+  if (!moving || attempt.contact !== enrolment.primary) {
+    // The other contact first, or after the enrolment moved on: recorded, the enrolment stays where it is.
+    const kept = moving ? { ...confirmed, ...withoutDetailsGivenNow(enrolment) } : confirmed;
+    await d.enrolments.updateEnrolment(kept, enrolment.version);
+    return { status: kept.status as ConfirmAnswer['status'], contacts: contactsOf(kept) };
+  }
   const awaitsApproval = plp.requiresApproval;
   const confirmedEvent = () =>
     d.publish(
@@ -287,13 +400,90 @@ export async function confirmEnrolment(
       { idempotencyKey: `enrolment-confirmed:${enrolmentId}`, occurredAt: at },
     );
   if (awaitsApproval) {
-    await d.enrolments.updateEnrolment({ ...confirmed, status: 'pending_approval' }, enrolment.version);
+    const waitingApproval: Enrolment = { ...confirmed, status: 'pending_approval' };
+    await d.enrolments.updateEnrolment(waitingApproval, enrolment.version);
     await confirmedEvent();
-    return { status: 'pending_approval' };
+    return { status: 'pending_approval', contacts: contactsOf(waitingApproval) };
   }
   await activate(confirmed, enrolment.version, plp, undefined, d);
   await confirmedEvent();
-  return { status: 'active' };
+  return { status: 'active', contacts: contactsOf(confirmed) };
+}
+
+/** An SMS enrolment's name and address count only with the confirmation of its number. */
+const withoutDetailsGivenNow = (before: Enrolment): Partial<Enrolment> => ({
+  name: before.name,
+  address: before.address,
+});
+
+/** The enrolment without the contacts still waiting for a code, nor their codes. */
+function withoutUnconfirmed(e: Enrolment): Enrolment {
+  const next: Enrolment = { ...e, codes: {} };
+  for (const kind of ['phone', 'email'] as const) if (!e.confirmed?.[kind]) delete next[kind];
+  return next;
+}
+
+/**
+ * The e-mail given beside a phone, confirmed after the member was activated: its code waits on the member
+ * (moved there at activation), and confirming it adds the address to the member, unless another member
+ * holds it already.
+ */
+async function confirmAfterActivation(
+  enrolment: Enrolment,
+  code: string,
+  d: Needs<'members' | 'now' | 'pepper'>,
+): Promise<ConfirmAnswer> {
+  const found = enrolment.memberId ? await d.members.getMember(enrolment.memberId) : undefined;
+  const pending = found?.member.pendingContact;
+  if (!found || pending?.enrolmentId !== enrolment.enrolmentId)
+    throw new ConflictError('This enrolment is already confirmed');
+  const now = d.now();
+  if (codeExpired(pending.code, now))
+    throw new ValidationError('The code has expired; add this address from your member page', [
+      { path: 'code', message: 'expired' },
+    ]);
+  const pepper = await d.pepper();
+  const counted = await d.members.countContactCodeAttempt(found.member.memberId, MAX_CODE_ATTEMPTS);
+  const waiting = counted?.pendingContact;
+  const attempt = judgeCountedAttempt(
+    code,
+    waiting?.enrolmentId === enrolment.enrolmentId
+      ? { attempts: waiting.code.attempts, codes: { email: waiting.code } }
+      : undefined,
+    pepper,
+    now,
+  );
+  const member = counted ?? found.member;
+  const { pendingContact: _pending, ...rest } = member;
+  const base: Member = { ...rest, updatedAt: now.toISOString(), version: member.version + 1 };
+  if (attempt.outcome === 'locked') throw new ConflictError(LOCKED);
+  if (attempt.outcome === 'wrong') {
+    if (attempt.locks)
+      await d.members.writeMember({ member: base, expectedVersion: member.version }).catch((error: unknown) => {
+        if (!(error instanceof ConflictError)) throw error;
+      });
+    throw new ValidationError(attempt.locks ? 'Wrong code; add this address from your member page' : 'Wrong code', [
+      { path: 'code', message: 'wrong code' },
+    ]);
+  }
+  const hash = contactHash(pending.value, pepper);
+  const holder = await d.members.memberIdByContact(hash);
+  const free = member.email === undefined && (holder === undefined || holder === member.memberId);
+  const next: Member = free
+    ? {
+        ...base,
+        email: pending.value,
+        channels: enrolment.channels.includes('email')
+          ? [...new Set([...base.channels, 'email' as const])]
+          : base.channels,
+      }
+    : base;
+  await d.members.writeMember({
+    member: next,
+    expectedVersion: member.version,
+    ...(free ? { addContacts: [hash] } : {}),
+  });
+  return { status: 'active', contacts: { ...contactsOf(enrolment), email: 'confirmed' } };
 }
 
 /** Name and address: from the form for web enrolments, from the confirmation for SMS ones. */
@@ -309,10 +499,29 @@ function completeDetails(enrolment: Enrolment, input: ConfirmInput, plp: Plp): E
   return { ...enrolment, name: input.name, address: input.address };
 }
 
+/** The enrolment's contacts that were confirmed: the only ones matched, stored on a member or messaged. */
+function confirmedContacts(e: Enrolment): { phone?: string; email?: string } {
+  return {
+    ...(e.phone !== undefined && e.confirmed?.phone ? { phone: e.phone } : {}),
+    ...(e.email !== undefined && e.confirmed?.email ? { email: e.email } : {}),
+  };
+}
+
+/** The resident as a recipient: confirmed contacts only, on the channels chosen (else the one confirmed). */
+function confirmedRecipient(e: Enrolment): Recipient {
+  const contacts = confirmedContacts(e);
+  const reachable = (c: Channel) => (c === 'sms' ? contacts.phone : contacts.email) !== undefined;
+  const chosen = e.channels.filter(reachable);
+  const channels = chosen.length > 0 ? chosen : (['sms', 'email'] as const).filter(reachable);
+  return { language: e.language, channels, ...contacts };
+}
+
 /**
  * Makes the enrolment's person an active member of its PLP: a new member, or the existing member holding
- * the same phone or e-mail (one person may belong to several PLPs). The enrolment keeps only ids and
- * consent. MemberActivated then triggers the welcome message with the member link.
+ * the same confirmed phone or e-mail (one person may belong to several PLPs). Only confirmed contacts are
+ * matched and stored; an e-mail still waiting for its code waits on the member (pendingContact) and its
+ * code still confirms it. The enrolment keeps only ids and consent. MemberActivated then triggers the
+ * welcome message with the member link.
  */
 async function activate(
   enrolment: Enrolment,
@@ -322,16 +531,36 @@ async function activate(
   d: Needs<'members' | 'newId' | 'now' | 'pepper' | 'publish'>,
 ): Promise<void> {
   const pepper = await d.pepper();
+  const contacts = confirmedContacts(enrolment);
   const owner = async (c: string | undefined) =>
     c === undefined ? undefined : d.members.memberIdByContact(contactHash(c, pepper));
-  const [phoneOwner, emailOwner] = await Promise.all([owner(enrolment.phone), owner(enrolment.email)]);
+  const [phoneOwner, emailOwner] = await Promise.all([owner(contacts.phone), owner(contacts.email)]);
   const existingId = phoneOwner ?? emailOwner;
   const existing = existingId ? await d.members.getMember(existingId) : undefined;
   // A contact held by another member stays theirs: this person is reached on the one that matched.
-  const usable = { ...enrolment };
+  const usable: Enrolment = { ...withoutPersonalData(enrolment), name: enrolment.name as string, ...contacts };
   if (emailOwner !== undefined && emailOwner !== existingId) delete usable.email;
-  const at = d.now().toISOString();
-  const member = mergeMember(existing?.member, usable, at, (d.newId ?? ulid)());
+  const now = d.now();
+  const at = now.toISOString();
+  const merged = mergeMember(existing?.member, usable, at, (d.newId ?? ulid)());
+  const waitingEmail = enrolment.codes?.email;
+  const member: Member =
+    enrolment.email !== undefined &&
+    !enrolment.confirmed?.email &&
+    waitingEmail &&
+    !codeExpired(waitingEmail, now) &&
+    merged.email === undefined &&
+    merged.pendingContact === undefined
+      ? {
+          ...merged,
+          pendingContact: {
+            channel: 'email',
+            value: enrolment.email,
+            code: { ...waitingEmail, attempts: enrolment.codeAttempts },
+            enrolmentId: enrolment.enrolmentId,
+          },
+        }
+      : merged;
   const membership: Membership = {
     memberId: member.memberId,
     plpId: plp.plpId,
@@ -373,17 +602,23 @@ async function activate(
 /**
  * The member after an activation: a new one from the enrolment, or the existing one with the enrolment's
  * language and the union of channels. A contact the existing member lacks is added; one they already have
- * is kept (the enrolment matched on the other).
+ * is kept (the enrolment matched on the other). Channels without a contact are dropped; a member keeps at
+ * least the channel of a contact they have.
  */
 export function mergeMember(existing: Member | undefined, e: Enrolment, at: string, newId: string): Member {
+  const phone = existing?.phone ?? e.phone;
+  const email = existing?.email ?? e.email;
+  const reachable = (c: Channel) => (c === 'sms' ? phone : email) !== undefined;
+  const wanted = [...new Set([...(existing?.channels ?? []), ...e.channels])].filter(reachable);
+  const channels = wanted.length > 0 ? wanted : (['sms', 'email'] as const).filter(reachable);
+  const contacts = { ...(phone !== undefined ? { phone } : {}), ...(email !== undefined ? { email } : {}) };
   if (!existing) {
     return {
       memberId: newId,
       name: e.name as string,
       language: e.language,
-      channels: e.channels,
-      ...(e.phone !== undefined ? { phone: e.phone } : {}),
-      ...(e.email !== undefined ? { email: e.email } : {}),
+      channels,
+      ...contacts,
       status: 'active',
       tokenHashes: [],
       createdAt: at,
@@ -391,17 +626,11 @@ export function mergeMember(existing: Member | undefined, e: Enrolment, at: stri
       version: 1,
     };
   }
-  const phone = existing.phone ?? e.phone;
-  const email = existing.email ?? e.email;
-  const channels = [...new Set([...existing.channels, ...e.channels])].filter((c) =>
-    c === 'sms' ? phone !== undefined : email !== undefined,
-  );
   return {
     ...existing,
     language: e.language,
     channels,
-    ...(phone !== undefined ? { phone } : {}),
-    ...(email !== undefined ? { email } : {}),
+    ...contacts,
     status: 'active',
     updatedAt: at,
     version: existing.version + 1,
@@ -474,6 +703,6 @@ export async function decideEnrolment(
     },
     enrolment.version,
   );
-  await notify(enrolment, rejectedMessage, { plpName: plp.name }, d);
+  await notify(confirmedRecipient(enrolment), rejectedMessage, { plpName: plp.name }, d);
   return { enrolmentId, status: 'rejected' };
 }

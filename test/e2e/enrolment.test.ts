@@ -74,17 +74,26 @@ describe('enrolment journey over HTTP (local stack)', () => {
     expect(enrolled.json).toEqual({ enrolmentId: expect.any(String), status: 'pending_confirmation' });
     const id = enrolled.json.enrolmentId as string;
 
-    // The code goes by SMS (a phone was given), in Dutch, with the safety reminder; no e-mail yet.
+    // Each contact gets its own code, in Dutch, with the safety reminder: the phone's by SMS, the e-mail's by e-mail.
     const [codeSms] = await smsTo(phone);
     expect(codeSms).toMatch(/bevestigingscode/);
     expect(codeSms).toMatch(REMINDER);
-    expect(await emailsTo(email)).toEqual([]);
+    const [codeMail] = await eventually(
+      () => emailsTo(email),
+      (l) => l.length >= 1,
+    );
+    const emailCode = codeIn(codeMail?.subject);
+    expect(emailCode).not.toBe(codeIn(codeSms));
 
-    expect((await confirm(id, { code: codeIn(codeSms) === '000000' ? '111111' : '000000' })).status).toBe(400);
+    const wrong = ['000000', '111111', '222222'].find((c) => c !== codeIn(codeSms) && c !== emailCode)!;
+    expect((await confirm(id, { code: wrong })).status).toBe(400);
     const confirmed = await confirm(id, { code: codeIn(codeSms) });
     expect(confirmed.status).toBe(200);
-    expect(confirmed.json).toEqual({ status: 'pending_approval' });
-    expect((await confirm(id, { code: codeIn(codeSms) })).status).toBe(409);
+    expect(confirmed.json).toEqual({ status: 'pending_approval', contacts: { phone: 'confirmed', email: 'pending' } });
+    expect((await confirm(id, { code: codeIn(codeSms) })).status).toBe(400); // used: no longer a code of it
+    const both = await confirm(id, { code: emailCode });
+    expect(both.json).toEqual({ status: 'pending_approval', contacts: { phone: 'confirmed', email: 'confirmed' } });
+    expect((await confirm(id, { code: emailCode })).status).toBe(409); // nothing left to confirm
 
     // Another PLP's coordinator neither sees nor decides it.
     const othersList = await call('GET', '/coordinator/enrolments?status=pending_approval', {
@@ -198,7 +207,7 @@ describe('enrolment journey over HTTP (local stack)', () => {
     const [codeEmail] = await emailsTo(email);
     expect(codeEmail?.subject).toMatch(/Bestätigungscode|Code/);
     const confirmed = await confirm(enrolled.json.enrolmentId, { code: codeIn(codeEmail?.subject) });
-    expect(confirmed.json).toEqual({ status: 'active' });
+    expect(confirmed.json).toEqual({ status: 'active', contacts: { email: 'confirmed' } });
     const welcome = await memberLinkEmailTo(email);
     expect((await me(tokenIn(welcome?.text))).json).toMatchObject({ language: 'de', channels: ['email'] });
   });
@@ -226,7 +235,7 @@ describe('enrolment journey over HTTP (local stack)', () => {
       name: 'Piet',
       address: { street: 'Stationsstraat', number: '9', postcode: openPlp.postcode },
     });
-    expect(done.json).toEqual({ status: 'active' });
+    expect(done.json).toEqual({ status: 'active', contacts: { phone: 'confirmed' } });
     const token = tokenIn(await memberLinkSmsTo(phone));
     expect((await me(token)).json).toMatchObject({ language: 'nl', channels: ['sms'], status: 'active' });
 

@@ -58,7 +58,9 @@ function enrolment(over: Partial<Enrolment> = {}): Enrolment {
     address: { street: `Rue de la Gare ${run}`, number: '12', postcode: '1082' },
     phone: '+32470123456',
     email: `marie.${run}@example.be`,
-    code: { hash: 'ab'.repeat(32), expiresAt: new Date(Date.now() + 900_000).toISOString(), attempts: 0 },
+    primary: 'phone',
+    codes: { phone: { hash: 'ab'.repeat(32), expiresAt: new Date(Date.now() + 900_000).toISOString() } },
+    codeAttempts: 0,
     createdAt: at,
     updatedAt: at,
     version: 1,
@@ -140,7 +142,7 @@ describe('DynamoDB enrolment stores: what the table holds (DynamoDB Local)', () 
       joinedAt: e.createdAt,
     };
     const contacts = [contactHash(e.phone!, pepper), contactHash(e.email!, pepper)];
-    const { name: _n, address: _a, phone: _p, email: _e, code: _c, ...withoutContact } = e;
+    const { name: _n, address: _a, phone: _p, email: _e, codes: _c, ...withoutContact } = e;
     await s.members.writeMember({
       member: m,
       expectedVersion: null,

@@ -25,6 +25,7 @@ import type {
   OnceStore,
 } from '../../enrolment/ports.ts';
 import { enrolmentRetainedUntil } from '../../enrolment/retention.ts';
+import { tableDefinition } from '../../table/definition.ts';
 import { entities, keys, type Partition, partitions } from '../../table/keys.ts';
 import { batchGetAll, isConditionFailure, queryAll } from './client.ts';
 import {
@@ -147,10 +148,45 @@ export function dynamoEnrolmentStore(doc: DynamoDBDocumentClient, tableName: str
     },
 
     async countCodeAttempt(enrolmentId, max) {
-      return countAttempt<Enrolment>(doc, tableName, keys.enrolment(enrolmentId), ['code'], max, {
-        '#status': 'status',
-        ':waiting': 'pending_confirmation',
-      });
+      try {
+        const res = await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.enrolment(enrolmentId),
+            UpdateExpression: 'SET codeAttempts = codeAttempts + :one',
+            ConditionExpression: `${exists} AND attribute_exists(codes) AND codeAttempts < :max AND #status IN (:confirming, :approving)`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':max': max,
+              ':confirming': 'pending_confirmation',
+              ':approving': 'pending_approval',
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return res.Attributes ? stripKeys<Enrolment>(res.Attributes) : undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async discardEnrolment(enrolmentId, guardHash) {
+      await doc.send(new DeleteCommand({ TableName: tableName, Key: keys.enrolment(enrolmentId) }));
+      if (guardHash === undefined) return;
+      try {
+        await doc.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: keys.pendingEnrolment(guardHash),
+            ConditionExpression: 'enrolmentId = :id',
+            ExpressionAttributeValues: { ':id': enrolmentId },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error; // the guard went to another enrolment meanwhile
+      }
     },
   };
 }
@@ -276,7 +312,6 @@ async function countAttempt<T>(
   key: Record<string, string>,
   path: string[],
   max: number,
-  waiting?: { '#status': string; ':waiting': string },
 ): Promise<T | undefined> {
   const names = Object.fromEntries(path.map((p, i) => [`#p${i}`, p]));
   const attempts = `${path.map((_p, i) => `#p${i}`).join('.')}.#attempts`;
@@ -286,13 +321,9 @@ async function countAttempt<T>(
         TableName: tableName,
         Key: key,
         UpdateExpression: `SET ${attempts} = ${attempts} + :one`,
-        ConditionExpression: `${exists} AND ${attempts} < :max${waiting ? ' AND #status = :waiting' : ''}`,
-        ExpressionAttributeNames: {
-          ...names,
-          '#attempts': 'attempts',
-          ...(waiting ? { '#status': waiting['#status'] } : {}),
-        },
-        ExpressionAttributeValues: { ':one': 1, ':max': max, ...(waiting ? { ':waiting': waiting[':waiting'] } : {}) },
+        ConditionExpression: `${exists} AND ${attempts} < :max`,
+        ExpressionAttributeNames: { ...names, '#attempts': 'attempts' },
+        ExpressionAttributeValues: { ':one': 1, ':max': max },
         ReturnValues: 'ALL_NEW',
       }),
     );
@@ -360,6 +391,19 @@ export function dynamoLimitStore(doc: DynamoDBDocumentClient, tableName: string)
           decision: checkLimit(times, now.getTime(), rules),
           write: { sends: [...times, now.getTime()] },
           until: new Date(now.getTime() + keepMs),
+        };
+      });
+    },
+
+    async refundLimit(kind, keyHash, at) {
+      await decideAndWrite(keys.limit(kind, keyHash), (item) => {
+        const times = (item?.sends as number[] | undefined) ?? [];
+        const i = times.indexOf(at.getTime());
+        if (i < 0) return { decision: { allowed: true } };
+        return {
+          decision: { allowed: true },
+          write: { sends: times.toSpliced(i, 1) },
+          until: new Date((item?.[tableDefinition.ttlAttribute] as number) * 1000),
         };
       });
     },

@@ -54,7 +54,9 @@ export function describeEnrolmentStoreContract(
       name: 'Marie Dupont',
       address,
       phone: '+32470123456',
-      code: { hash: 'ab'.repeat(32), expiresAt: new Date(Date.now() + 900_000).toISOString(), attempts: 0 },
+      primary: 'phone',
+      codes: { phone: { hash: 'ab'.repeat(32), expiresAt: new Date(Date.now() + 900_000).toISOString() } },
+      codeAttempts: 0,
       createdAt: at,
       updatedAt: at,
       version: 1,
@@ -149,7 +151,7 @@ export function describeEnrolmentStoreContract(
         const written = structuredClone(e);
         await enrolments.createEnrolment(written);
         written.status = 'locked';
-        written.code!.attempts = 4;
+        written.codeAttempts = 4;
         const read = await enrolments.getEnrolment(e.enrolmentId);
         read!.channels.push('email');
         expect(await enrolments.getEnrolment(e.enrolmentId)).toEqual(e);
@@ -175,30 +177,59 @@ export function describeEnrolmentStoreContract(
         await enrolments.createEnrolment(enrolment({ createdAt: later.toISOString() }), { guardHash, until: later });
       });
 
-      it('counts at most max attempts at a code, even 40 at once, and none once it is not waiting', async () => {
-        const e = enrolment({
-          code: { hash: 'h', expiresAt: new Date(Date.now() + 60_000).toISOString(), attempts: 0 },
-        });
+      it('counts at most max attempts at its codes, even 40 at once, and none once it is not waiting', async () => {
+        const expiresAt = new Date(Date.now() + 60_000).toISOString();
+        const e = enrolment({ codes: { phone: { hash: 'h', expiresAt }, email: { hash: 'g', expiresAt } } });
         await enrolments.createEnrolment(e);
         const counted = await Promise.all(
           Array.from({ length: 40 }, () => enrolments.countCodeAttempt(e.enrolmentId, 5)),
         );
         const given = counted.filter((c) => c !== undefined);
         expect(given).toHaveLength(5);
-        expect(given.map((c) => c!.code!.attempts).sort()).toEqual([1, 2, 3, 4, 5]);
-        expect(given.every((c) => c!.version === e.version)).toBe(true);
-        expect((await enrolments.getEnrolment(e.enrolmentId))?.code?.attempts).toBe(5);
+        expect(given.map((c) => c!.codeAttempts).sort()).toEqual([1, 2, 3, 4, 5]);
+        expect(given.every((c) => c!.version === e.version && c!.codes?.email?.hash === 'g')).toBe(true);
+        expect((await enrolments.getEnrolment(e.enrolmentId))?.codeAttempts).toBe(5);
 
-        const active = enrolment({ status: 'pending_approval' });
-        await enrolments.createEnrolment(active);
-        expect(await enrolments.countCodeAttempt(active.enrolmentId, 5)).toBeUndefined();
+        // Waiting for approval with the e-mail's code still out: counted too.
+        const approving = enrolment({ status: 'pending_approval', codes: { email: { hash: 'g', expiresAt } } });
+        await enrolments.createEnrolment(approving);
+        expect((await enrolments.countCodeAttempt(approving.enrolmentId, 5))?.codeAttempts).toBe(1);
+        // No code left, locked, active, unknown: nothing counted.
+        for (const over of [
+          { codes: undefined },
+          { status: 'locked' as const },
+          { status: 'active' as const, name: undefined, phone: undefined, address: undefined },
+        ]) {
+          const other = enrolment(over);
+          await enrolments.createEnrolment(other);
+          expect(await enrolments.countCodeAttempt(other.enrolmentId, 5)).toBeUndefined();
+        }
         expect(await enrolments.countCodeAttempt(unique('missing'), 5)).toBeUndefined();
+      });
+
+      it('discards an enrolment and the guard that still names it, not a guard taken since', async () => {
+        const now = new Date();
+        const until = new Date(now.getTime() + 15 * 60_000);
+        const [mine, theirs] = [unique('guard'), unique('guard')];
+        const first = enrolment({ createdAt: now.toISOString() });
+        await enrolments.createEnrolment(first, { guardHash: mine, until });
+        await enrolments.discardEnrolment(first.enrolmentId, mine);
+        expect(await enrolments.getEnrolment(first.enrolmentId)).toBeUndefined();
+        expect(await enrolments.pendingEnrolmentFor(mine, now)).toBeUndefined();
+
+        const old = enrolment({ createdAt: now.toISOString() });
+        const next = enrolment({ createdAt: now.toISOString() });
+        await enrolments.createEnrolment(old, { guardHash: theirs, until });
+        await enrolments.createEnrolment(next, { guardHash: theirs, until, replaces: old.enrolmentId });
+        await enrolments.discardEnrolment(old.enrolmentId, theirs);
+        expect(await enrolments.pendingEnrolmentFor(theirs, now)).toBe(next.enrolmentId);
+        expect(await enrolments.getEnrolment(next.enrolmentId)).toEqual(next);
       });
 
       it('updates an enrolment only from the expected version (stale or unknown → ConflictError)', async () => {
         const e = enrolment();
         await enrolments.createEnrolment(e);
-        const v2 = { ...e, code: { ...e.code!, attempts: 1 }, version: 2 };
+        const v2 = { ...e, codeAttempts: 1, version: 2 };
         await enrolments.updateEnrolment(v2, 1);
 
         await expect(enrolments.updateEnrolment({ ...e, status: 'locked', version: 2 }, 1)).rejects.toThrow(
@@ -382,7 +413,7 @@ export function describeEnrolmentStoreContract(
           name: undefined,
           phone: undefined,
           address: undefined,
-          code: undefined,
+          codes: undefined,
           version: 2,
         };
         const stale = {
@@ -541,6 +572,20 @@ export function describeEnrolmentStoreContract(
           retryAfterSeconds: 14 * 3600,
         });
         expect(await limits.consumeLimit('contact', key, CONTACT_LIMITS, at(24))).toEqual({ allowed: true });
+      });
+
+      it('gives back a refunded send: the limit allows it again, and a refund of nothing changes nothing', async () => {
+        const key = unique('contact-hash');
+        const start = Date.now();
+        const at = (minutes: number) => new Date(start + minutes * 60_000);
+        for (let i = 0; i < 3; i++)
+          expect(await limits.consumeLimit('contact', key, CONTACT_LIMITS, at(i))).toEqual({ allowed: true });
+        expect((await limits.consumeLimit('contact', key, CONTACT_LIMITS, at(3))).allowed).toBe(false);
+        await limits.refundLimit('contact', key, at(1));
+        await limits.refundLimit('contact', key, at(1)); // already given back
+        await limits.refundLimit('contact', unique('contact-hash'), at(1)); // never counted
+        expect(await limits.consumeLimit('contact', key, CONTACT_LIMITS, at(4))).toEqual({ allowed: true });
+        expect((await limits.consumeLimit('contact', key, CONTACT_LIMITS, at(5))).allowed).toBe(false);
       });
 
       it('never allows more than 3 of 6 parallel sends to the same contact, and counts only those', async () => {

@@ -113,10 +113,17 @@ export function fakeEnrolmentStore(r: EnrolmentRecords): EnrolmentStore {
     },
 
     async countCodeAttempt(enrolmentId, max) {
-      const held = r.enrolments.get(enrolmentId)?.enrolment;
-      if (!held?.code || held.status !== 'pending_confirmation' || held.code.attempts >= max) return undefined;
-      held.code.attempts += 1;
-      return copy(held);
+      const held = r.enrolments.get(enrolmentId);
+      const e = held && !expired(held.expiresAt) ? held.enrolment : undefined;
+      const waiting = e?.status === 'pending_confirmation' || e?.status === 'pending_approval';
+      if (!e?.codes || !waiting || e.codeAttempts >= max) return undefined;
+      e.codeAttempts += 1;
+      return copy(e);
+    },
+
+    async discardEnrolment(enrolmentId, guardHash) {
+      r.enrolments.delete(enrolmentId);
+      if (guardHash !== undefined && r.pending.get(guardHash)?.enrolmentId === enrolmentId) r.pending.delete(guardHash);
     },
   };
 }
@@ -246,6 +253,11 @@ export function fakeLimitStore(r: EnrolmentRecords): LimitStore & {
       const { decision, next } = takeToken(r.buckets.get(key), bucket, now.getTime());
       if (decision.allowed) r.buckets.set(key, next);
       return decision;
+    },
+    async refundLimit(kind, keyHash, at) {
+      const times = r.limits.get(`${kind}#${keyHash}`) ?? [];
+      const i = times.indexOf(at.getTime());
+      if (i >= 0) r.limits.set(`${kind}#${keyHash}`, times.toSpliced(i, 1));
     },
     sendTimes: (kind, keyHash) => [...(r.limits.get(`${kind}#${keyHash}`) ?? [])],
   };

@@ -71,27 +71,42 @@ describe('newCode', () => {
 
 describe('judgeCountedAttempt (an attempt the store counted first)', () => {
   const now = new Date('2026-11-23T10:00:00Z');
-  const { code, stored } = newCode(pepper, now);
-  const wrong = code === '000000' ? '111111' : '000000';
-  const counted = (attempts: number) => ({ ...stored, attempts });
+  const phone = newCode(pepper, now);
+  const email = newCode(pepper, now);
+  const wrong = ['000000', '111111', '222222'].find((c) => c !== phone.code && c !== email.code)!;
+  const counted = (attempts: number) => ({ attempts, codes: { phone: phone.stored, email: email.stored } });
 
-  it('confirms the right code, up to the last counted attempt', () => {
-    expect(judgeCountedAttempt(code, counted(1), pepper)).toEqual({ outcome: 'confirmed', locks: false });
-    expect(judgeCountedAttempt(code, counted(MAX_CODE_ATTEMPTS), pepper).outcome).toBe('confirmed');
-    expect(judgeCountedAttempt(code, counted(1), 'another-pepper').outcome).toBe('wrong');
+  it('confirms the code of either contact, up to the last counted attempt, and says which', () => {
+    expect(judgeCountedAttempt(phone.code, counted(1), pepper, now)).toEqual({
+      outcome: 'confirmed',
+      contact: 'phone',
+    });
+    expect(judgeCountedAttempt(email.code, counted(MAX_CODE_ATTEMPTS), pepper, now)).toEqual({
+      outcome: 'confirmed',
+      contact: 'email',
+    });
+    expect(judgeCountedAttempt(phone.code, counted(1), 'another-pepper', now).outcome).toBe('wrong');
   });
 
-  it('locks with the wrong code of the last attempt only', () => {
-    expect(judgeCountedAttempt(wrong, counted(MAX_CODE_ATTEMPTS - 1), pepper)).toEqual({
+  it('never confirms with an expired code', () => {
+    const later = new Date(now.getTime() + CODE_TTL_SECONDS * 1000);
+    expect(judgeCountedAttempt(phone.code, counted(1), pepper, later)).toEqual({ outcome: 'wrong', locks: false });
+  });
+
+  it('locks with the wrong code of the last attempt only, whichever contact it was meant for', () => {
+    expect(judgeCountedAttempt(wrong, counted(MAX_CODE_ATTEMPTS - 1), pepper, now)).toEqual({
       outcome: 'wrong',
       locks: false,
     });
-    expect(judgeCountedAttempt(wrong, counted(MAX_CODE_ATTEMPTS), pepper)).toEqual({ outcome: 'wrong', locks: true });
+    expect(judgeCountedAttempt(wrong, counted(MAX_CODE_ATTEMPTS), pepper, now)).toEqual({
+      outcome: 'wrong',
+      locks: true,
+    });
   });
 
   it('answers locked, right code or not, when no attempt was left to count', () => {
-    expect(judgeCountedAttempt(code, undefined, pepper)).toEqual({ outcome: 'locked', locks: false });
-    expect(judgeCountedAttempt(wrong, undefined, pepper)).toEqual({ outcome: 'locked', locks: false });
+    expect(judgeCountedAttempt(phone.code, undefined, pepper, now)).toEqual({ outcome: 'locked' });
+    expect(judgeCountedAttempt(wrong, undefined, pepper, now)).toEqual({ outcome: 'locked' });
   });
 });
 

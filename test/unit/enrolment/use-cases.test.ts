@@ -191,16 +191,24 @@ function tokenIn(text: string): string {
 }
 const wrongCode = (code: string) => (code === '000000' ? '111111' : '000000');
 
-/** Enrols and returns the enrolment with the code that was sent (SMS if a phone was given, else e-mail). */
+/**
+ * Enrols and returns the enrolment with the codes that were sent: `code` moves it on (SMS if a phone was
+ * given, else e-mail); `emailCode` confirms an e-mail given beside a phone.
+ */
 async function enrol(h: Harness, input: EnrolmentInput) {
   const enrolment = await requestEnrolment(input, newClient(), h.deps);
   const sent = input.phone !== undefined ? h.sms.at(-1)?.body : h.emails.at(-1)?.text;
-  return { enrolment, code: codeIn(sent ?? '') };
+  const beside = input.phone !== undefined && input.email !== undefined ? h.emails.at(-1)?.text : undefined;
+  return { enrolment, code: codeIn(sent ?? ''), ...(beside ? { emailCode: codeIn(beside) } : {}) };
 }
 
-/** Enrols, confirms with the right code, and runs the welcome consumer; returns the member's first token. */
+/**
+ * Enrols, confirms every contact given with its code, and runs the welcome consumer; returns the member's
+ * first token.
+ */
 async function enrolAsMember(h: Harness, input: EnrolmentInput) {
-  const { enrolment, code } = await enrol(h, input);
+  const { enrolment, code, emailCode } = await enrol(h, input);
+  if (emailCode) await confirmEnrolment(enrolment.enrolmentId, { code: emailCode }, newClient(), h.deps);
   await confirmEnrolment(enrolment.enrolmentId, { code }, newClient(), h.deps);
   const activated = h.eventsOf('MemberActivated').find((e) => e.enrolmentId === enrolment.enrolmentId);
   if (!activated) throw new Error('no MemberActivated');
@@ -236,17 +244,19 @@ beforeAll(async () => {
 // ---------------------------------------------------------------------------------------------------------
 
 describe('requestEnrolment', () => {
-  it('sends the code by SMS only when a phone is given; EnrolmentRequested carries no contact data', async () => {
+  it('sends each contact its own code, the phone’s by SMS and the e-mail’s by e-mail; EnrolmentRequested carries no contact data', async () => {
     const h = harness();
     const email = newEmail();
     const input = enrolmentInput(open.plp, { email, channels: ['sms', 'email'] });
     const enrolment = await requestEnrolment(input, newClient(), h.deps);
 
     expect(enrolment.status).toBe('pending_confirmation');
-    expect(h.emails).toEqual([]);
     expect(h.sms).toHaveLength(1);
     expect(h.sms[0]!.to).toBe(input.phone);
     const code = codeIn(h.sms[0]!.body);
+    expect(h.emails).toHaveLength(1);
+    expect(h.emails[0]!.to).toBe(email);
+    expect(codeIn(h.emails[0]!.text)).toMatch(/^\d{6}$/);
 
     expect(h.events).toEqual([
       {
@@ -267,11 +277,11 @@ describe('requestEnrolment', () => {
     const stored = await store.getEnrolment(enrolment.enrolmentId);
     expect(stored).toMatchObject({ status: 'pending_confirmation', name: input.name, phone: input.phone, email });
     const raw = await storedEnrolment(enrolment.enrolmentId);
-    expect(raw?.code).toEqual({
-      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
-      expiresAt: expect.any(String),
-      attempts: 0,
+    expect(raw?.codes).toEqual({
+      phone: { hash: expect.stringMatching(/^[0-9a-f]{64}$/), expiresAt: expect.any(String) },
+      email: { hash: expect.stringMatching(/^[0-9a-f]{64}$/), expiresAt: expect.any(String) },
     });
+    expect(raw?.codeAttempts).toBe(0);
     expect(JSON.stringify(raw)).not.toContain(`"${code}"`);
   });
 
@@ -415,7 +425,7 @@ describe('confirmEnrolment', () => {
       await expect(confirm(wrongCode(code))).rejects.toThrow(ValidationError);
       expect(await store.getEnrolment(enrolment.enrolmentId)).toMatchObject({
         status: 'pending_confirmation',
-        code: { attempts: i },
+        codeAttempts: i,
       });
     }
     await expect(confirm(wrongCode(code))).rejects.toThrow(ValidationError);
@@ -449,7 +459,10 @@ describe('confirmEnrolment', () => {
     const input = enrolmentInput(open.plp);
     const { enrolment, code } = await enrol(h, input);
 
-    expect(await confirmEnrolment(enrolment.enrolmentId, { code }, newClient(), h.deps)).toEqual({ status: 'active' });
+    expect(await confirmEnrolment(enrolment.enrolmentId, { code }, newClient(), h.deps)).toEqual({
+      status: 'active',
+      contacts: { phone: 'confirmed' },
+    });
 
     const [activated] = h.eventsOf('MemberActivated');
     expect(activated).toEqual({
@@ -464,7 +477,7 @@ describe('confirmEnrolment', () => {
     ]);
     const stored = await store.getEnrolment(enrolment.enrolmentId);
     expect(stored).toMatchObject({ status: 'active', memberId: activated!.memberId });
-    for (const field of ['name', 'address', 'phone', 'email', 'code']) expect(stored).not.toHaveProperty(field);
+    for (const field of ['name', 'address', 'phone', 'email', 'codes']) expect(stored).not.toHaveProperty(field);
 
     const found = await store.getMember(String(activated!.memberId));
     expect(found?.member).toMatchObject({ name: input.name, phone: input.phone, status: 'active' });
@@ -476,7 +489,8 @@ describe('confirmEnrolment', () => {
     const h = harness();
     const email = newEmail();
     const input = enrolmentInput(open.plp, { email, channels: ['sms', 'email'] });
-    const { enrolment, code } = await enrol(h, input);
+    const { enrolment, code, emailCode } = await enrol(h, input);
+    await confirmEnrolment(enrolment.enrolmentId, { code: emailCode! }, newClient(), h.deps);
     await confirmEnrolment(enrolment.enrolmentId, { code }, newClient(), h.deps);
     const [activated] = h.eventsOf('MemberActivated');
     const data = { memberId: String(activated!.memberId), plpId: open.plp.plpId, enrolmentId: enrolment.enrolmentId };
@@ -509,6 +523,156 @@ describe('confirmEnrolment', () => {
   });
 });
 
+describe('each contact confirmed on its own (API.md, "Contacts")', () => {
+  it('never matches, stores, messages or exports an e-mail nobody confirmed: the victim of a typed-in address stays apart', async () => {
+    const h = harness();
+    const victim = newEmail();
+    // The attacker gives their own phone and the victim's address, and confirms only the phone.
+    const attack = enrolmentInput(open.plp, { email: victim, channels: ['sms', 'email'] });
+    const { enrolment, code } = await enrol(h, attack);
+    expect(await confirmEnrolment(enrolment.enrolmentId, { code }, newClient(), h.deps)).toEqual({
+      status: 'active',
+      contacts: { phone: 'confirmed', email: 'pending' },
+    });
+    const [activated] = h.eventsOf('MemberActivated');
+    const attackerId = String(activated!.memberId);
+    expect(activated!.channels).toEqual(['sms']);
+    h.clear();
+    await sendWelcome({ memberId: attackerId, plpId: open.plp.plpId, enrolmentId: enrolment.enrolmentId }, h.deps);
+    expect(h.emails).toEqual([]); // only its own code ever went to the victim's address
+    const token = tokenIn(h.sms[0]!.body);
+    expect((await getMe(token, h.deps)).email).toBeUndefined();
+    expect(JSON.stringify(await exportMe(token, h.deps))).not.toContain(victim);
+    expect(await store.memberIdByContact(contactHash(victim, PEPPER))).toBeUndefined();
+
+    // The victim enrols with their address: a member of their own, and the attacker learns nothing.
+    const own = await enrolAsMember(
+      h,
+      enrolmentInput(open.plp, { phone: undefined, email: victim, channels: ['email'] }),
+    );
+    expect(own.memberId).not.toBe(attackerId);
+    expect(await store.memberIdByContact(contactHash(victim, PEPPER))).toBe(own.memberId);
+    expect(JSON.stringify(await exportMe(token, h.deps))).not.toContain(victim);
+    // The code the victim got for the attacker's enrolment can no longer give the attacker their address.
+    const victimCodes = h.emails.filter((m) => m.to === victim);
+    expect(victimCodes.length).toBeGreaterThan(0);
+  });
+
+  it('confirms the e-mail with its own code after activation: then, and only then, it is the member’s', async () => {
+    const h = harness();
+    const email = newEmail();
+    const input = enrolmentInput(open.plp, { email, channels: ['sms', 'email'] });
+    const { enrolment, code, emailCode } = await enrol(h, input);
+    expect(emailCode).not.toBe(code);
+    await confirmEnrolment(enrolment.enrolmentId, { code }, newClient(), h.deps);
+    const memberId = String(h.eventsOf('MemberActivated')[0]!.memberId);
+    expect((await store.getMember(memberId))?.member).not.toHaveProperty('email');
+
+    await expect(
+      confirmEnrolment(enrolment.enrolmentId, { code: wrongCode(emailCode!) }, newClient(), h.deps),
+    ).rejects.toThrow(ValidationError);
+    expect(await confirmEnrolment(enrolment.enrolmentId, { code: emailCode! }, newClient(), h.deps)).toEqual({
+      status: 'active',
+      contacts: { phone: 'confirmed', email: 'confirmed' },
+    });
+    const member = (await store.getMember(memberId))!.member;
+    expect(member).toMatchObject({ email, channels: ['sms', 'email'] });
+    expect(member).not.toHaveProperty('pendingContact');
+    expect(await store.memberIdByContact(contactHash(email, PEPPER))).toBe(memberId);
+    await expect(confirmEnrolment(enrolment.enrolmentId, { code: emailCode! }, newClient(), h.deps)).rejects.toThrow(
+      ConflictError,
+    );
+  });
+
+  it('takes the e-mail’s code first without moving the enrolment on; the phone’s then activates with both', async () => {
+    const h = harness();
+    const email = newEmail();
+    const { enrolment, code, emailCode } = await enrol(h, enrolmentInput(open.plp, { email, channels: ['email'] }));
+    expect(await confirmEnrolment(enrolment.enrolmentId, { code: emailCode! }, newClient(), h.deps)).toEqual({
+      status: 'pending_confirmation',
+      contacts: { phone: 'pending', email: 'confirmed' },
+    });
+    expect(h.eventsOf('MemberActivated')).toEqual([]);
+    await confirmEnrolment(enrolment.enrolmentId, { code }, newClient(), h.deps);
+    const [activated] = h.eventsOf('MemberActivated');
+    expect(activated!.channels).toEqual(['email']);
+    expect((await store.getMember(String(activated!.memberId)))?.member).toMatchObject({ email });
+  });
+
+  it('counts wrong codes together, whichever contact they were meant for; the fifth locks both', async () => {
+    const h = harness();
+    const { enrolment, code, emailCode } = await enrol(h, enrolmentInput(open.plp, { email: newEmail() }));
+    const wrong = ['000000', '111111', '222222'].find((c) => c !== code && c !== emailCode)!;
+    for (let i = 0; i < 5; i++)
+      await expect(confirmEnrolment(enrolment.enrolmentId, { code: wrong }, newClient(), h.deps)).rejects.toThrow(
+        ValidationError,
+      );
+    for (const right of [code, emailCode!])
+      await expect(confirmEnrolment(enrolment.enrolmentId, { code: right }, newClient(), h.deps)).rejects.toThrow(
+        ConflictError,
+      );
+    expect((await store.getEnrolment(enrolment.enrolmentId))?.status).toBe('locked');
+  });
+
+  it('keeps nothing and counts nothing when the code cannot be sent; the resident can enrol again at once', async () => {
+    const h = harness();
+    const input = enrolmentInput(open.plp);
+    const down = { send: async () => Promise.reject(new Error('SMS provider down')) };
+    for (let i = 0; i < 4; i++)
+      await expect(requestEnrolment(input, newClient(), { ...h.deps, sms: down })).rejects.toThrow('down');
+    const records = stores.records().map((r) => JSON.stringify(r));
+    for (const personal of [input.phone!, input.name]) expect(records.some((r) => r.includes(personal))).toBe(false);
+    expect(stores.limits.sendTimes('contact', contactHash(input.phone!, PEPPER))).toEqual([]);
+    expect(h.eventsOf('EnrolmentRequested')).toEqual([]);
+
+    const { enrolment, code } = await enrol(h, input); // not refused as a double submit, nor by the limit
+    expect((await confirmEnrolment(enrolment.enrolmentId, { code }, newClient(), h.deps)).status).toBe('active');
+  });
+
+  it('drops an e-mail beside a phone whose code cannot be sent, and gives its send back', async () => {
+    const h = harness();
+    const email = newEmail();
+    const down = { send: async () => Promise.reject(new Error('mail server down')) };
+    const input = enrolmentInput(open.plp, { email, channels: ['sms', 'email'] });
+    const enrolment = await requestEnrolment(input, newClient(), { ...h.deps, email: down });
+    expect(h.sms).toHaveLength(1);
+    const stored = await store.getEnrolment(enrolment.enrolmentId);
+    expect(stored).not.toHaveProperty('email');
+    expect(stored?.codes).not.toHaveProperty('email');
+    expect(stores.limits.sendTimes('contact', contactHash(email, PEPPER))).toEqual([]);
+    const answer = await confirmEnrolment(enrolment.enrolmentId, { code: codeIn(h.sms[0]!.body) }, newClient(), h.deps);
+    expect(answer).toEqual({ status: 'active', contacts: { phone: 'confirmed' } });
+    expect(h.eventsOf('MemberActivated')[0]!.channels).toEqual(['sms']);
+  });
+});
+
+describe('welcome when a provider fails', () => {
+  it('sends again only the channel that failed: the retry does not text twice', async () => {
+    const h = harness();
+    const email = newEmail();
+    const { enrolment, code, emailCode } = await enrol(
+      h,
+      enrolmentInput(open.plp, { email, channels: ['sms', 'email'] }),
+    );
+    await confirmEnrolment(enrolment.enrolmentId, { code: emailCode! }, newClient(), h.deps);
+    await confirmEnrolment(enrolment.enrolmentId, { code }, newClient(), h.deps);
+    const data = {
+      memberId: String(h.eventsOf('MemberActivated')[0]!.memberId),
+      plpId: open.plp.plpId,
+      enrolmentId: enrolment.enrolmentId,
+    };
+    h.clear();
+    const down = { send: async () => Promise.reject(new Error('mail server down')) };
+    await expect(sendWelcome(data, { ...h.deps, email: down })).rejects.toThrow('down');
+    expect(h.sms).toHaveLength(1);
+
+    await sendWelcome(data, h.deps); // the retry (Lambda's, or the queue's after a redrive)
+    expect(h.sms).toHaveLength(1);
+    expect(h.emails.map((m) => m.to)).toEqual([email]);
+    expect(h.emails[0]!.text).toContain('/me#token=');
+  });
+});
+
 describe('approval by the coordinator', () => {
   it('leaves the enrolment pending approval and lists it for the PLP coordinator with the name', async () => {
     const h = harness();
@@ -517,6 +681,7 @@ describe('approval by the coordinator', () => {
 
     expect(await confirmEnrolment(enrolment.enrolmentId, { code }, newClient(), h.deps)).toEqual({
       status: 'pending_approval',
+      contacts: { phone: 'confirmed' },
     });
     expect(h.eventsOf('MemberActivated')).toEqual([]);
     expect(h.eventsOf('EnrolmentConfirmed')).toEqual([expect.objectContaining({ awaitsApproval: true })]);
@@ -582,8 +747,13 @@ describe('approval by the coordinator', () => {
     const h = harness();
     const email = newEmail();
     const input = enrolmentInput(approval.plp, { email, channels: ['sms', 'email'] });
-    const { enrolment, code } = await enrol(h, input);
+    const { enrolment, code, emailCode } = await enrol(h, input);
     await confirmEnrolment(enrolment.enrolmentId, { code }, newClient(), h.deps);
+    // The e-mail is confirmed while the enrolment waits for approval: it is told too.
+    expect(await confirmEnrolment(enrolment.enrolmentId, { code: emailCode! }, newClient(), h.deps)).toEqual({
+      status: 'pending_approval',
+      contacts: { phone: 'confirmed', email: 'confirmed' },
+    });
     h.clear();
 
     expect(
@@ -601,7 +771,7 @@ describe('approval by the coordinator', () => {
 
     const raw = await storedEnrolment(enrolment.enrolmentId);
     expect(raw).toMatchObject({ status: 'rejected', decidedBy: `sub:${approval.coordinator.sub}` });
-    for (const field of ['name', 'address', 'phone', 'email', 'code']) expect(raw).not.toHaveProperty(field);
+    for (const field of ['name', 'address', 'phone', 'email', 'codes']) expect(raw).not.toHaveProperty(field);
     const json = JSON.stringify(raw);
     for (const personal of [input.phone!, email, input.name]) expect(json).not.toContain(personal);
     expect(await store.memberIdByContact(contactHash(input.phone!, PEPPER))).toBeUndefined();
@@ -889,6 +1059,7 @@ describe('handleInboundSms', () => {
     const address = { street: 'Rue de la Gare', number: '3', postcode: POSTCODE };
     expect(await confirmEnrolment(enrolmentId!, { code, name, address }, newClient(), h.deps)).toEqual({
       status: 'active',
+      contacts: { phone: 'confirmed' },
     });
     const [activated] = h.eventsOf('MemberActivated');
     const found = await store.getMember(String(activated!.memberId));
