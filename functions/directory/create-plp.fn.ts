@@ -1,6 +1,6 @@
 import * as z from '../../shared/zod.ts';
 import { PlpStatusChanged } from '../../events/directory/plp-status-changed.ts';
-import { CreatePlpInput } from '../../shared/directory/model.ts';
+import { CreatePlpInput, Ulid } from '../../shared/directory/model.ts';
 import { http } from '../../shared/http/trigger.ts';
 import { defineFunction } from '../spec.ts';
 
@@ -15,7 +15,7 @@ export default defineFunction({
     summary: 'Create a PLP',
     body: CreatePlpInput,
     responses: {
-      201: { description: 'Created', schema: z.object({ plpId: z.string(), status: z.literal('preparation') }) },
+      201: { description: 'Created', schema: z.object({ plpId: Ulid, status: z.literal('preparation') }) },
       409: { description: 'The PLP code is taken' },
     },
   }),

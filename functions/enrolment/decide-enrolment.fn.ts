@@ -1,5 +1,6 @@
 import * as z from '../../shared/zod.ts';
 import { MemberActivated } from '../../events/enrolment/enrolment-events.ts';
+import { Ulid } from '../../shared/directory/model.ts';
 import { DecisionInput, EnrolmentIdParams } from '../../shared/enrolment/model.ts';
 import { http } from '../../shared/http/trigger.ts';
 import { defineFunction } from '../spec.ts';
@@ -18,7 +19,7 @@ export default defineFunction({
     responses: {
       200: {
         description: 'Decided',
-        schema: z.object({ enrolmentId: z.string(), status: z.enum(['active', 'rejected']) }),
+        schema: z.object({ enrolmentId: Ulid, status: z.enum(['active', 'rejected']) }),
       },
       404: { description: 'Unknown, or not in your PLPs' },
       409: { description: 'Not awaiting approval' },

@@ -1,5 +1,6 @@
 import * as z from '../../shared/zod.ts';
 import { EnrolmentRequested } from '../../events/enrolment/enrolment-events.ts';
+import { Ulid } from '../../shared/directory/model.ts';
 import { EnrolmentInput } from '../../shared/enrolment/contact-input.ts';
 import { http } from '../../shared/http/trigger.ts';
 import { defineFunction } from '../spec.ts';
@@ -16,7 +17,7 @@ export default defineFunction({
     responses: {
       202: {
         description: 'A code was sent (SMS when a phone is given, else e-mail)',
-        schema: z.object({ enrolmentId: z.string(), status: z.literal('pending_confirmation') }),
+        schema: z.object({ enrolmentId: Ulid, status: z.literal('pending_confirmation') }),
       },
       400: { description: 'Invalid body, outside the zone, PLP not launched, number not allowed' },
       429: { description: 'Too many codes to this contact or from this address' },

@@ -1,5 +1,5 @@
 import * as z from '../../shared/zod.ts';
-import { PlpIdParams } from '../../shared/directory/model.ts';
+import { PlpIdParams, Ulid } from '../../shared/directory/model.ts';
 import { EnrolmentAddress, UpdateMembershipInput } from '../../shared/enrolment/model.ts';
 import { http } from '../../shared/http/trigger.ts';
 import { defineFunction } from '../spec.ts';
@@ -17,7 +17,7 @@ export default defineFunction({
     responses: {
       200: {
         description: 'The corrected membership',
-        schema: z.object({ plpId: z.string(), plpName: z.string(), address: EnrolmentAddress }),
+        schema: z.object({ plpId: Ulid, plpName: z.string().check(z.maxLength(120)), address: EnrolmentAddress }),
       },
       400: { description: 'Invalid, or outside the zone of this PLP' },
       401: { description: 'Invalid member link' },

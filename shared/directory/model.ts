@@ -1,6 +1,10 @@
 import * as z from '../zod.ts';
 import { Language, OfficialLanguage } from '../i18n/languages.ts';
 
+/*
+ * The maxLength after a pattern that already fixes the length never fails (the pattern aborts first); it
+ * states the bound in the OpenAPI document, where Spectral's OWASP rules want maxLength on every string.
+ */
 /**
  * A Belgian postcode: four digits, 1000–9999, given on as those four digits. Accepted as people type it:
  * `1082`, ` 1082 `, `B-1082`, `B 1082`, `B1082`, `BE-1082`.
@@ -16,14 +20,34 @@ export const Postcode = z.pipe(
   z.transform((s) => s.slice(-4)),
 );
 /** A NIS (INS) code of a commune: five digits. */
-export const NisCode = z.string().check(z.regex(/^\d{5}$/, 'a NIS code has five digits'));
-export const PlpCode = z
+export const NisCode = z
   .string()
-  .check(z.regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, 'upper-case letters, digits and hyphens, 3 to 40 characters'));
+  .check(z.regex(/^\d{5}$/, { error: 'a NIS code has five digits', abort: true }), z.maxLength(5));
+export const PlpCode = z.string().check(
+  z.regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, {
+    error: 'upper-case letters, digits and hyphens, 3 to 40 characters',
+    abort: true,
+  }),
+  z.maxLength(40),
+);
 export const Email = z.pipe(
   z.email().check(z.maxLength(254)),
   z.transform((e) => e.toLowerCase()),
 );
+
+/** An id the API made (a ULID), as answers carry it. */
+export const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/), z.maxLength(26));
+/** A time as answers carry it: ISO 8601 in UTC, as `Date.toISOString()` writes it. */
+export const Timestamp = z.string().check(z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), z.maxLength(24));
+/**
+ * An id in a path, query or body: letters, digits, `-` and `_` (the API's ids are ULIDs), so that no id can
+ * carry a key separator (`#`) into the table's keys.
+ */
+export const IdInput = z
+  .string()
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[\w-]*$/, 'an id has only letters, digits, - and _'));
+/** A name or label given in one of the administration's bodies. */
+const Label = z.string().check(z.minLength(1), z.maxLength(120));
 
 export const PrincipalInput = z.union([
   z.strictObject({ sub: z.string().check(z.minLength(1), z.maxLength(128)) }),
@@ -51,9 +75,9 @@ export type CreateCommuneInput = z.infer<typeof CreateCommuneInput>;
 export const Commune = z.object({
   nis: NisCode,
   name: CreateCommuneInput.shape.name,
-  languages: z.array(OfficialLanguage),
-  policeZone: z.string(),
-  createdAt: z.string(),
+  languages: z.array(OfficialLanguage).check(z.maxLength(3)),
+  policeZone: Label,
+  createdAt: Timestamp,
 });
 export type Commune = z.infer<typeof Commune>;
 
@@ -113,22 +137,22 @@ export const CreatePlpInput = z.strictObject({
 export type CreatePlpInput = z.infer<typeof CreatePlpInput>;
 
 export const Plp = z.object({
-  plpId: z.string(),
+  plpId: Ulid,
   communeNis: NisCode,
-  name: z.string(),
+  name: Label,
   code: PlpCode,
   type: PlpType,
   zone: Zone,
   dispatchMode: DispatchMode,
   requiresApproval: z.boolean(),
   smsMonthlyBudgetEur: z.optional(z.number()),
-  languages: z.array(OfficialLanguage),
-  coordinators: z.array(Coordinator),
-  officers: z.array(PrincipalInput),
+  languages: z.array(OfficialLanguage).check(z.maxLength(3)),
+  coordinators: CreatePlpInput.shape.coordinators,
+  officers: CreatePlpInput.shape.officers,
   status: PlpStatus,
-  charterReference: z.optional(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  charterReference: z.optional(Label),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
 });
 export type Plp = z.infer<typeof Plp>;
 
@@ -142,7 +166,7 @@ export const TransitionInput = z.strictObject({
 export type TransitionInput = z.infer<typeof TransitionInput>;
 
 /** An opaque page token from a previous answer (shared/directory/use-cases.ts says what it holds). */
-const NextToken = z.string().check(z.minLength(1), z.maxLength(512));
+const NextToken = z.string().check(z.minLength(1), z.maxLength(512), z.regex(/^[\w-]*$/, 'not a page token'));
 const PageLimit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50);
 
 export const AdminCommunesQuery = z.strictObject({ limit: PageLimit, nextToken: z.optional(NextToken) });
@@ -156,18 +180,22 @@ export const AdminPlpsQuery = z.strictObject({
 });
 export type AdminPlpsQuery = z.infer<typeof AdminPlpsQuery>;
 
-export const CommunePage = z.object({ items: z.array(Commune), nextToken: z.optional(z.string()) });
-export const PlpPage = z.object({ items: z.array(Plp), nextToken: z.optional(z.string()) });
+/** A page holds at most `limit` (≤ 100) items. */
+export const CommunePage = z.object({
+  items: z.array(Commune).check(z.maxLength(100)),
+  nextToken: z.optional(NextToken),
+});
+export const PlpPage = z.object({ items: z.array(Plp).check(z.maxLength(100)), nextToken: z.optional(NextToken) });
 
-export const PlpIdParams = z.strictObject({ plpId: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const PlpIdParams = z.strictObject({ plpId: IdInput });
 export const PostcodeQuery = z.strictObject({ postcode: Postcode });
 
 export const PublicPlp = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  commune: z.object({ nis: z.string(), name: z.string() }),
+  id: Ulid,
+  code: PlpCode,
+  name: Label,
+  commune: z.object({ nis: NisCode, name: Label }),
   type: PlpType,
-  languages: z.array(OfficialLanguage),
+  languages: z.array(OfficialLanguage).check(z.maxLength(3)),
 });
 export type PublicPlp = z.infer<typeof PublicPlp>;

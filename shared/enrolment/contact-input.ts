@@ -3,6 +3,7 @@
  * Belgian metadata only), so they live in this leaf module: only the functions that take a phone number bundle it.
  */
 import * as z from '../zod.ts';
+import { IdInput } from '../directory/model.ts';
 import { Language } from '../i18n/languages.ts';
 import { Channels, EmailInput, EnrolmentAddress } from './model.ts';
 import { phoneProblem } from './phone.ts';
@@ -23,7 +24,7 @@ const PhoneInput = z.string().check(
 
 export const EnrolmentInput = z
   .strictObject({
-    plpId: z.string().check(z.minLength(1), z.maxLength(64)),
+    plpId: IdInput,
     name: z.string().check(z.trim(), z.minLength(1, 'give your name'), z.maxLength(120)),
     address: EnrolmentAddress,
     phone: z.optional(PhoneInput),

@@ -1,6 +1,6 @@
 /** Bodies of the public enrolment and member routes (see API.md, "Public routes"). */
 import * as z from '../zod.ts';
-import { Postcode } from '../directory/model.ts';
+import { IdInput, Postcode, Ulid } from '../directory/model.ts';
 import { Language } from '../i18n/languages.ts';
 import { withHouseNumber } from './address.ts';
 
@@ -14,6 +14,8 @@ export type Channel = z.infer<typeof Channel>;
 export const CONTACT_FIELD = { sms: 'phone', email: 'email' } as const satisfies Record<Channel, string>;
 
 export const Channels = z.array(Channel).check(
+  // More than two always repeats one: the same message, once.
+  z.maxLength(2, { error: 'each channel at most once', abort: true }),
   z.minLength(1, 'choose at least one channel'),
   z.refine((cs) => new Set(cs).size === cs.length, 'each channel at most once'),
 );
@@ -87,7 +89,7 @@ export type UpdateMeInput = z.infer<typeof UpdateMeInput>;
 export const UpdateMembershipInput = z.strictObject({ address: EnrolmentAddress });
 export type UpdateMembershipInput = z.infer<typeof UpdateMembershipInput>;
 
-export const EnrolmentIdParams = z.strictObject({ enrolmentId: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const EnrolmentIdParams = z.strictObject({ enrolmentId: IdInput });
 
 export const DecisionInput = z.strictObject({
   decision: z.enum(['approved', 'rejected']),
@@ -97,24 +99,25 @@ export type DecisionInput = z.infer<typeof DecisionInput>;
 
 export const CoordinatorEnrolmentsQuery = z.strictObject({
   status: z._default(z.literal('pending_approval'), 'pending_approval'),
-  plpId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  plpId: z.optional(IdInput),
 });
 
 export const CoordinatorMembersQuery = z.strictObject({
-  plpId: z.string().check(z.minLength(1), z.maxLength(64)),
+  plpId: IdInput,
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
 });
 
 /** What a member sees of themselves (GET /public/me). */
 export const MeView = z.object({
-  memberId: z.string(),
-  plps: z.array(z.object({ id: z.string(), name: z.string() })),
-  name: z.string(),
+  memberId: Ulid,
+  plps: z.array(z.object({ id: Ulid, name: z.string().check(z.maxLength(120)) })),
+  name: z.string().check(z.maxLength(120)),
   language: Language,
-  channels: z.array(Channel),
-  phone: z.optional(z.string()),
-  email: z.optional(z.string()),
+  channels: z.array(Channel).check(z.maxLength(2)),
+  /** E.164 */
+  phone: z.optional(z.string().check(z.regex(/^\+[1-9]\d{1,14}$/), z.maxLength(16))),
+  email: z.optional(EmailInput),
   status: z.enum(['active', 'left']),
 });
 export type MeView = z.infer<typeof MeView>;

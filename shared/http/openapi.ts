@@ -196,7 +196,7 @@ function responsesOf({ trigger: t, callsServices }: OpenApiRoute): Record<string
   const throttled = `API Gateway throttles the stage${t.auth === 'public' ? ' and, tighter, this public route' : ''}`;
   responses[429] = doc(429)
     ? {
-        description: `${doc(429)} (problem details with Retry-After); or ${throttled} (\`{"message":"Too Many Requests"}\`, no Retry-After)`,
+        description: `${doc(429)}: problem details with Retry-After. Or ${throttled}: \`{"message":"Too Many Requests"}\`, no Retry-After`,
         headers: {
           'Retry-After': {
             description: 'Seconds to wait: sent with the API’s own limits (problem details), not by API Gateway',
@@ -205,7 +205,7 @@ function responsesOf({ trigger: t, callsServices }: OpenApiRoute): Record<string
         },
         content: { ...problemContent, ...gatewayContent },
       }
-    : { description: `${throttled}: \`{"message":"Too Many Requests"}\``, content: gatewayContent };
+    : { description: `${capitalise(throttled)}: \`{"message":"Too Many Requests"}\``, content: gatewayContent };
 
   responses[500] = {
     description:
