@@ -1,6 +1,6 @@
 import * as z from '../../shared/zod.ts';
 import { EnrolmentRequested } from '../../events/enrolment/enrolment-events.ts';
-import { Ulid } from '../../shared/directory/model.ts';
+import { Ulid } from '../../shared/directory/scalars.ts';
 import { EnrolmentInput } from '../../shared/enrolment/contact-input.ts';
 import { http } from '../../shared/http/trigger.ts';
 import { defineFunction } from '../spec.ts';

@@ -1,24 +1,13 @@
 import * as z from '../zod.ts';
 import { Language, OfficialLanguage } from '../i18n/languages.ts';
+import { IdInput, Postcode, Ulid } from './scalars.ts';
+
+export { IdInput, Postcode, Ulid };
 
 /*
  * The maxLength after a pattern that already fixes the length never fails (the pattern aborts first); it
  * states the bound in the OpenAPI document, where Spectral's OWASP rules want maxLength on every string.
  */
-/**
- * A Belgian postcode: four digits, 1000–9999, given on as those four digits. Accepted as people type it:
- * `1082`, ` 1082 `, `B-1082`, `B 1082`, `B1082`, `BE-1082`.
- */
-export const Postcode = z.pipe(
-  z
-    .string()
-    .check(
-      z.trim(),
-      z.regex(/^(?:BE?\s?-?\s?)?[1-9]\d{3}$/i, { error: 'a Belgian postcode has four digits', abort: true }),
-      z.maxLength(9),
-    ),
-  z.transform((s) => s.slice(-4)),
-);
 /** A NIS (INS) code of a commune: five digits. */
 export const NisCode = z
   .string()
@@ -35,17 +24,8 @@ export const Email = z.pipe(
   z.transform((e) => e.toLowerCase()),
 );
 
-/** An id the API made (a ULID), as answers carry it. */
-export const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/), z.maxLength(26));
 /** A time as answers carry it: ISO 8601 in UTC, as `Date.toISOString()` writes it. */
 export const Timestamp = z.string().check(z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), z.maxLength(24));
-/**
- * An id in a path, query or body: letters, digits, `-` and `_` (the API's ids are ULIDs), so that no id can
- * carry a key separator (`#`) into the table's keys.
- */
-export const IdInput = z
-  .string()
-  .check(z.minLength(1), z.maxLength(64), z.regex(/^[\w-]*$/, 'an id has only letters, digits, - and _'));
 /** A name or label given in one of the administration's bodies. */
 const Label = z.string().check(z.minLength(1), z.maxLength(120));
 

@@ -3,7 +3,7 @@
  * Belgian metadata only), so they live in this leaf module: only the functions that take a phone number bundle it.
  */
 import * as z from '../zod.ts';
-import { IdInput } from '../directory/model.ts';
+import { IdInput } from '../directory/scalars.ts';
 import { Language } from '../i18n/languages.ts';
 import { Channels, EmailInput, EnrolmentAddress } from './model.ts';
 import { phoneProblem } from './phone.ts';

@@ -1,6 +1,6 @@
 /** Bodies of the public enrolment and member routes (see API.md, "Public routes"). */
 import * as z from '../zod.ts';
-import { IdInput, Postcode, Ulid } from '../directory/model.ts';
+import { IdInput, Postcode, Ulid } from '../directory/scalars.ts';
 import { Language } from '../i18n/languages.ts';
 import { withHouseNumber } from './address.ts';
 
