@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { principalId, type Role } from './identity.ts';
 import { type Caller, principalIdsOf } from './caller.ts';
 import { checkTransition } from './lifecycle.ts';
+import { assertPostcodesOfCommune } from './postcode-rule.ts';
 import type {
   AdminCommunesQuery,
   AdminPlpsQuery,
@@ -53,6 +54,7 @@ export async function createPlp(input: CreatePlpInput, caller: Caller, d: Direct
   if (!commune) {
     throw new ValidationError('Unknown commune', [{ path: 'communeNis', message: 'no commune with this NIS code' }]);
   }
+  assertPostcodesOfCommune(input);
   const at = d.now().toISOString();
   const plp: Plp = {
     ...input,

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, newCommune, tokenFor, uniqueCode } from '../support/http.ts';
+import { call, DEFAULT_POSTCODE, newCommune, newPostcode, tokenFor, uniqueCode } from '../support/http.ts';
 
 const plpBody = (communeNis: string, overrides: Record<string, unknown> = {}) => ({
   communeNis,
   name: 'Quartier des Tilleuls',
   code: uniqueCode('TILLEULS'),
   type: 'residents',
-  zone: { postcodes: ['9999'] },
+  zone: { postcodes: [DEFAULT_POSTCODE] },
   dispatchMode: 'direct',
   requiresApproval: true,
   coordinators: [{ email: 'coord.tilleuls@example.be', name: 'Anne', language: 'fr' }],
@@ -43,8 +43,8 @@ describe('directory over HTTP (local stack)', () => {
   });
 
   it('lets an admin create a commune and a PLP, launch it, and a resident find it by postcode', async () => {
-    const nis = await newCommune(regionAdmin);
-    const postcode = String(1000 + Math.floor(Math.random() * 8999));
+    const postcode = newPostcode();
+    const nis = await newCommune(regionAdmin, {}, postcode);
     const body = plpBody(nis, { zone: { postcodes: [postcode] } });
     const created = await call('POST', '/admin/plps', { token: regionAdmin, body });
     expect(created.status).toBe(201);
@@ -185,6 +185,24 @@ describe('directory over HTTP (local stack)', () => {
         body: { nis: '12345', name: { fr: 'x'.repeat(17 * 1024) }, languages: ['fr'], policeZone: 'Z' },
       });
       expect(big.status).toBe(413);
+    });
+
+    it("answers 400 on the postcode for a PLP whose postcode lies outside its commune's province", async () => {
+      const eupen = await newCommune(regionAdmin, { name: { de: 'Eupen' }, languages: ['de'] }, '4700');
+      const code = uniqueCode('EUPEN');
+      const res = await call('POST', '/admin/plps', {
+        token: regionAdmin,
+        body: plpBody(eupen, { code, zone: { postcodes: ['4700', 'B-1082'] } }),
+      });
+      expect(res.status).toBe(400);
+      expect(res.json.errors).toEqual([
+        { path: 'zone.postcodes.1', message: expect.stringContaining('1082 lies in the Brussels-Capital Region') },
+      ]);
+      const own = await call('POST', '/admin/plps', {
+        token: regionAdmin,
+        body: plpBody(eupen, { code, zone: { postcodes: ['4700'] } }),
+      });
+      expect(own.status).toBe(201);
     });
 
     it('answers 400 for an unknown commune in the body', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, newCommune, tokenFor, uniqueCode } from '../support/http.ts';
+import { call, DEFAULT_POSTCODE, newCommune, tokenFor, uniqueCode } from '../support/http.ts';
 
 const run = Date.now().toString(36);
 
@@ -27,7 +27,7 @@ describe('staff identity over HTTP (local stack)', () => {
         name: 'Quartier du Lac',
         code: uniqueCode('LAC'),
         type: 'residents',
-        zone: { postcodes: ['9998'] },
+        zone: { postcodes: [DEFAULT_POSTCODE] },
         dispatchMode: 'direct',
         requiresApproval: true,
         coordinators: [{ email, name: 'Lou', language: 'fr' }],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleBudgets } from '../../infra/bundling.ts';
 import { type BundleReport, bundleAll } from '../../scripts/bundles.ts';
@@ -50,5 +51,12 @@ describe('bundle budgets: API handlers ≤ 400 KB, workers ≤ 500 KB minified, 
     expect(packagesOf('requestEnrolment')).toEqual(
       expect.arrayContaining(['libphonenumber-js', '@aws-sdk/client-sesv2']),
     );
+  });
+
+  it('carries the postcode list (shared/directory/postcode-provinces.ts) only in createPlp', () => {
+    const withList = reports
+      .filter((r) => readFileSync(r.file, 'utf8').includes('2018,2020,2030,2040'))
+      .map((r) => r.name);
+    expect(withList).toEqual(['createPlp']);
   });
 });

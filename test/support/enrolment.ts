@@ -1,12 +1,9 @@
 import { inject } from 'vitest';
-import { call, newCommune, uniqueCode } from './http.ts';
+import { call, newCommune, newPostcode, uniqueCode } from './http.ts';
 
 /** A Belgian mobile number no other test uses. */
 export const newMobile = () => `+32470${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
 export const newEmail = (who = 'resident') => `${who}.${uniqueCode('x').toLowerCase()}@example.be`;
-let postcodes = 0;
-/** A postcode no other PLP of this run uses (the demo data holds 1082). */
-const newPostcode = () => String(2000 + ((Date.now() + postcodes++ * 7919) % 7000));
 
 export type TestPlp = { plpId: string; code: string; postcode: string; coordinatorEmail: string };
 
@@ -15,8 +12,12 @@ export async function launchedPlp(
   adminToken: string,
   options: { requiresApproval: boolean; streets?: unknown[]; name?: string },
 ): Promise<TestPlp> {
-  const nis = await newCommune(adminToken, { languages: ['fr', 'nl'], name: { fr: 'Commune', nl: 'Gemeente' } });
   const postcode = newPostcode();
+  const nis = await newCommune(
+    adminToken,
+    { languages: ['fr', 'nl'], name: { fr: 'Commune', nl: 'Gemeente' } },
+    postcode,
+  );
   const code = uniqueCode('E2E');
   const coordinatorEmail = newEmail('coordinator');
   const created = await call('POST', '/admin/plps', {

@@ -1,4 +1,7 @@
 import { inject } from 'vitest';
+import { POSTCODES_BY_PROVINCE } from '../../shared/directory/postcode-provinces.ts';
+import { provinceOfPostcode } from '../../shared/directory/postcode-rule.ts';
+import { nisPrefixesOf } from '../../shared/directory/provinces.ts';
 
 /** A small client of the local stack, as any HTTP client would use it. */
 export const baseUrl = () => inject('baseUrl');
@@ -47,10 +50,24 @@ export async function tokenFor(
 let counter = 0;
 export const uniqueCode = (prefix = 'PLP') => `${prefix}-${Date.now().toString(36).toUpperCase()}-${counter++}`;
 
-/** Registers a commune with a fresh random NIS code (retrying the rare collision) and returns the code. */
-export async function newCommune(adminToken: string, extra: Record<string, unknown> = {}): Promise<string> {
+/**
+ * Registers a commune with a fresh random NIS code (retrying the rare collision) and returns the code. The code
+ * names the province of `postcode` (Namur by default), so PLPs of the commune may hold the postcodes of that
+ * province (shared/directory/postcode-rule.ts).
+ */
+export async function newCommune(
+  adminToken: string,
+  extra: Record<string, unknown> = {},
+  postcode = DEFAULT_POSTCODE,
+): Promise<string> {
+  const province = provinceOfPostcode(postcode);
+  if (!province) throw new Error(`newCommune: ${postcode} is not a postcode of bpost's list`);
+  const prefixes = nisPrefixesOf(province);
   for (;;) {
-    const nis = String(10000 + Math.floor(Math.random() * 89999));
+    const prefix = prefixes[Math.floor(Math.random() * prefixes.length)]!;
+    const digits = 5 - prefix.length;
+    // …9990 to …9999 are never made: tests use 99999 and 99998 as communes that do not exist.
+    const nis = prefix + String(Math.floor(Math.random() * (10 ** digits - 10))).padStart(digits, '0');
     const res = await call('POST', '/admin/communes', {
       token: adminToken,
       body: { nis, name: { fr: `Commune ${nis}` }, languages: ['fr'], policeZone: 'Zone test', ...extra },
@@ -59,3 +76,17 @@ export async function newCommune(adminToken: string, extra: Record<string, unkno
     if (res.status !== 409) throw new Error(`commune: ${res.status} ${res.text}`);
   }
 }
+
+/** The postcode of the communes newCommune makes by default (Namur); a PLP zone of such a commune may hold it. */
+export const DEFAULT_POSTCODE = '5000';
+
+const allPostcodes = Object.values(POSTCODES_BY_PROVINCE)
+  .flat()
+  .map(String)
+  .filter((pc) => pc !== '1082' && pc !== DEFAULT_POSTCODE);
+let postcodes = 0;
+/**
+ * A postcode of bpost's list that no other PLP of this test file uses (nor the demo data's 1082, nor
+ * DEFAULT_POSTCODE): give it to newCommune so that the commune's province holds it.
+ */
+export const newPostcode = () => allPostcodes[(Date.now() + postcodes++ * 7919) % allPostcodes.length]!;
