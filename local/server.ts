@@ -4,7 +4,18 @@ import path from 'node:path';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { functionEntries, httpFunctions } from '../functions/manifest.ts';
+import { DEFAULT_LANGUAGE, negotiateLanguage } from '../shared/http/language.ts';
 import { problem, zodProblems } from '../shared/http/problem.ts';
+import {
+  headerTooLargeProblem,
+  internalErrorProblem,
+  invalidPathProblem,
+  notFoundProblem,
+  payloadTooLargeProblem,
+  unauthorizedProblem,
+  unreadableRequestProblem,
+  validationProblem,
+} from '../shared/i18n/problems.ts';
 import { logger } from '../shared/powertools.ts';
 import { BadPathError, compileRoute, toApiGatewayEvent } from './api-gateway.ts';
 import type { LocalEventBus } from './event-bus.ts';
@@ -34,24 +45,19 @@ const routes = httpFunctions().map(([name, spec]) => ({ name, spec, route: compi
  */
 export function createLocalServer(deps: LocalServerDeps) {
   const devRoutes: Record<string, (req: IncomingMessage, body: Buffer) => Promise<Answer>> = {
-    'POST /dev/token': async (_req, body) => {
-      const input = TokenRequest.safeParse(parseJson(body));
-      if (!input.success)
-        return fromGateway(
-          problem(400, 'Give sub, and optionally email, groups, emailVerified and mfa', {
-            errors: zodProblems(input.error),
-          }),
-        );
+    'POST /dev/token': async (req, body) => {
+      const input = TokenRequest.safeParse(parseJson(body), { reportInput: true });
+      if (!input.success) return invalid(req, input.error);
       return json(200, { token: await deps.issuer.sign(input.data) });
     },
     'GET /dev/outbox/sms': async () => json(200, { items: deps.outbox.items }),
     'GET /dev/events': async () => json(200, { items: deps.bus.log, deadLetters: deps.bus.deadLetters }),
     'GET /dev/jwks.json': async () => json(200, await deps.issuer.jwks()),
-    'POST /dev/sms/inbound': async (_req, body) => {
+    'POST /dev/sms/inbound': async (req, body) => {
       const input = z
         .strictObject({ from: z.string().min(3).max(20), body: z.string().max(1600) })
-        .safeParse(parseJson(body));
-      if (!input.success) return fromGateway(problem(400, 'Give from and body', { errors: zodProblems(input.error) }));
+        .safeParse(parseJson(body), { reportInput: true });
+      if (!input.success) return invalid(req, input.error);
       const notification = {
         originationNumber: input.data.from,
         destinationNumber: process.env.SMS_SHORTCODE ?? '8850',
@@ -84,9 +90,11 @@ export function createLocalServer(deps: LocalServerDeps) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const method = req.method ?? 'GET';
+    const language = negotiateLanguage(req.headers['accept-language']);
     try {
       const body = await readBody(req);
-      if (body === undefined) return send(res, fromGateway(problem(413, 'The body is too large')));
+      if (body === undefined)
+        return send(res, fromGateway(problem(payloadTooLargeProblem, language, { vars: { limit: MAX_READ_BYTES } })));
       const dev = devRoutes[`${method} ${url.pathname}`];
       if (dev) return send(res, await dev(req, body));
       const schedule = /^\/dev\/schedules\/([\w-]+)\/run$/.exec(url.pathname);
@@ -101,9 +109,7 @@ export function createLocalServer(deps: LocalServerDeps) {
           if (!claims) {
             return send(
               res,
-              fromGateway(
-                problem(401, 'A valid bearer token is required', { headers: { 'www-authenticate': 'Bearer' } }),
-              ),
+              fromGateway(problem(unauthorizedProblem, language, { headers: { 'www-authenticate': 'Bearer' } })),
             );
           }
         }
@@ -115,10 +121,9 @@ export function createLocalServer(deps: LocalServerDeps) {
         const page = await staticPage(url.pathname);
         if (page) return send(res, page);
       }
-      const known = routes.some((r) => r.route.matchesPath(url.pathname));
-      return send(res, fromGateway(problem(404, known ? `No ${method} route here` : 'No such route')));
+      return send(res, fromGateway(problem(notFoundProblem, language)));
     } catch (error) {
-      if (error instanceof BadPathError) return send(res, fromGateway(problem(400, error.message)));
+      if (error instanceof BadPathError) return send(res, fromGateway(problem(invalidPathProblem, language)));
       // A function that failed (crashed, timed out, could not initialise) gives API Gateway's 500/502.
       const failed = error instanceof InvocationError;
       logger.error(failed ? 'function failed' : 'local server error', {
@@ -126,17 +131,16 @@ export function createLocalServer(deps: LocalServerDeps) {
         ...(failed ? { function: error.functionName, errorName: error.errorName } : {}),
         path: url.pathname,
       });
-      return send(res, fromGateway(problem(500, 'Something went wrong on our side')));
+      return send(res, fromGateway(problem(internalErrorProblem, language)));
     }
   });
 
-  // Headers over Node's limit (16 KB) never reach the handler above: answer 431 as problem+json, not bare.
+  // Headers over Node's limit (16 KB) never reach the handler above: answer 431 as problem+json, not bare (in
+  // the default language: the headers, Accept-Language among them, were not read).
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return;
-    const a =
-      error.code === 'HPE_HEADER_OVERFLOW'
-        ? fromGateway(problem(431, 'The request headers are too large'))
-        : fromGateway(problem(400, 'The request could not be read'));
+    const kind = error.code === 'HPE_HEADER_OVERFLOW' ? headerTooLargeProblem : unreadableRequestProblem;
+    const a = fromGateway(problem(kind, DEFAULT_LANGUAGE));
     const body = typeof a.body === 'string' ? a.body : a.body.toString('utf8');
     const headers = Object.entries({
       ...a.headers,
@@ -154,7 +158,7 @@ export function createLocalServer(deps: LocalServerDeps) {
     const targets = functionEntries().filter(
       ([, f]) => f.trigger.kind === 'schedule' && f.trigger.name === scheduleName,
     );
-    if (targets.length === 0) return fromGateway(problem(404, `No schedule named ${scheduleName}`));
+    if (targets.length === 0) return fromGateway(problem(notFoundProblem, DEFAULT_LANGUAGE));
     for (const [name] of targets) {
       await deps.invoke(name, {
         version: '0',
@@ -191,6 +195,11 @@ const fromGateway = (r: APIGatewayProxyStructuredResultV2): Answer => ({
   headers: Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k, String(v)])),
   body: r.body ? (r.isBase64Encoded ? Buffer.from(r.body, 'base64') : r.body) : '',
 });
+/** 400 with a code per field, in the language the request asks for. */
+const invalid = (req: IncomingMessage, error: z.core.$ZodError): Answer =>
+  fromGateway(
+    problem(validationProblem, negotiateLanguage(req.headers['accept-language']), { errors: zodProblems(error) }),
+  );
 const send = (res: ServerResponse, a: Answer) => {
   res.writeHead(a.status, a.headers);
   res.end(a.body);

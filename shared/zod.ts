@@ -1,19 +1,16 @@
 /**
  * zod/mini, as every module bundled into a Lambda imports it (`import * as z from '…/shared/zod.ts'`): its
- * functional API costs a quarter of classic zod's bytes per bundle. Two things classic zod did by itself
- * are done here, so that answers and logs stay as they were:
- * - English issue messages ("Too small: expected string to have >=1 characters"); zod/mini sets no locale
- *   and would say "Invalid input" (the messages end up in the problem+json answers);
+ * functional API costs a quarter of classic zod's bytes per bundle.
+ * - No locale is loaded (3 KB a bundle): zod/mini's issue messages are then "Invalid input", and no answer
+ *   shows them anyway — a problem+json answer gives each field a code and a message of its own in the
+ *   caller's language (shared/http/problem.ts, zodProblems). Messages a schema gives itself stay, for logs.
  * - `z.parse(schema, value)` throws an Error named `ZodError`, as classic zod's `.parse` did (zod/mini's
  *   `schema.parse` throws one named `$ZodError`). `errorToProblem` recognises both (`$ZodError`).
  * Value uses of `z.core.*` or `z.locales.*` would pull the whole namespace (every locale) into the bundle:
  * what is needed of them is imported by name here.
  */
-import { en } from 'zod/locales';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { $constructor, $ZodError, _parse, type $ZodType } from 'zod/v4/core';
-
-z.config(en());
 
 export * from 'zod/mini';
 export { $ZodError };

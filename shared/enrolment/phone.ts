@@ -15,14 +15,22 @@ import {
   type MetadataJson,
   type PhoneNumber,
 } from 'libphonenumber-js/core';
-import { ValidationError } from '../errors.ts';
+import { type FieldKind, type ProblemKind, ValidationError, type Vars } from '../errors.ts';
+import { fill, requiredField, tooLongField } from '../i18n/problems.ts';
 import phoneMetadata from './phone-metadata.json' with { type: 'json' };
+import {
+  countryNotAllowedField,
+  countryNotAllowedProblem,
+  invalidPhoneField,
+  invalidPhoneProblem,
+  phoneExtensionField,
+} from './problems.ts';
 
 export const DEFAULT_ALLOWED_COUNTRIES: readonly CountryCode[] = ['BE'];
 const MAX_INPUT_LENGTH = 32;
 
-function invalid(message: string): never {
-  throw new ValidationError('invalid phone number', [{ path: 'phone', message }]);
+function invalid(kind: FieldKind, vars?: Vars, problem: ProblemKind<400> = invalidPhoneProblem): never {
+  throw new ValidationError(problem, [{ path: 'phone', kind, ...(vars ? { vars } : {}) }], vars ? { vars } : {});
 }
 
 /**
@@ -53,14 +61,15 @@ export function parsePhone(
       `no phone metadata for ${missing.join(', ')}: regenerate the phone metadata with npm run phone-metadata -- ${allowedCountries.join(' ')}`,
     );
   }
-  if (typeof input !== 'string' || input.trim() === '') invalid('give a phone number');
-  if (input.length > MAX_INPUT_LENGTH) invalid(`a phone number has at most ${MAX_INPUT_LENGTH} characters`);
-  const only = `only numbers from ${allowedCountries.join(', ')} are accepted`;
+  if (typeof input !== 'string' || input.trim() === '') invalid(requiredField);
+  if (input.length > MAX_INPUT_LENGTH) invalid(tooLongField, { maximum: MAX_INPUT_LENGTH });
+  const foreign: () => never = () =>
+    invalid(countryNotAllowedField, { countries: allowedCountries.join(', ') }, countryNotAllowedProblem);
   const parsed = parse(input.trim(), allowedCountries[0] ?? 'BE', metadata);
-  if (parsed === 'foreign') invalid(only);
-  if (!parsed || !parsed.isValid()) invalid('not a valid phone number');
-  if (parsed.ext) invalid('give the number without an extension');
-  if (!parsed.country || !allowedCountries.includes(parsed.country)) invalid(only);
+  if (parsed === 'foreign') foreign();
+  if (!parsed || !parsed.isValid()) invalid(invalidPhoneField);
+  if (parsed.ext) invalid(phoneExtensionField);
+  if (!parsed.country || !allowedCountries.includes(parsed.country)) foreign();
   return parsed.number;
 }
 
@@ -76,12 +85,21 @@ export function canReceiveSms(e164: string): boolean {
   return !e164.startsWith('+32') || isMobile(e164);
 }
 
-/** Why the number is refused under the default allow-list, or undefined when it is accepted. */
-export function phoneProblem(input: string): string | undefined {
+/** Why the number is refused under the default allow-list (its field kind), or undefined when it is accepted. */
+export function phoneFieldProblem(input: string): { kind: FieldKind; vars?: Vars } | undefined {
   try {
     parsePhone(input);
     return undefined;
   } catch (error) {
-    return error instanceof ValidationError ? (error.errors[0]?.message ?? error.message) : 'not a valid phone number';
+    const first = error instanceof ValidationError ? error.errors[0] : undefined;
+    return first && 'kind' in first
+      ? { kind: first.kind, ...(first.vars ? { vars: first.vars } : {}) }
+      : { kind: invalidPhoneField };
   }
+}
+
+/** @deprecated the English message of {@link phoneFieldProblem}, until contact-input.ts uses the kind. */
+export function phoneProblem(input: string): string | undefined {
+  const p = phoneFieldProblem(input);
+  return p && fill(p.kind.message.en, p.vars);
 }

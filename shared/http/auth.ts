@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type Caller, Group, MFA_GROUPS } from '../directory/caller.ts';
 import { ForbiddenError, UnauthorizedError } from '../errors.ts';
+import { memberLinkInvalidProblem, mfaRequiredProblem, unauthorizedProblem } from '../i18n/problems.ts';
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -17,14 +18,11 @@ type Claims = Record<string, string | number | boolean | string[] | undefined>;
 export function callerFromEvent(event: APIGatewayProxyEventV2): Caller {
   const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt?.claims;
   const sub = claims?.sub;
-  if (!claims || typeof sub !== 'string' || !sub) throw new UnauthorizedError('A valid bearer token is required');
+  if (!claims || typeof sub !== 'string' || !sub) throw new UnauthorizedError(unauthorizedProblem);
   const groups = parseGroups(claims['cognito:groups']);
   const needsMfa = groups.filter((g) => MFA_GROUPS.includes(g));
   if (needsMfa.length && !listClaim(claims.amr).includes('mfa')) {
-    throw new ForbiddenError(
-      `The roles ${needsMfa.join(', ')} need a sign-in with a second factor (TOTP): ` +
-        'set up an authenticator app on your account and sign in again',
-    );
+    throw new ForbiddenError(mfaRequiredProblem, { vars: { roles: needsMfa.join(', ') } });
   }
   const verified = claims.email_verified === true || claims.email_verified === 'true';
   return {
@@ -63,6 +61,6 @@ export function parseGroups(raw: Claims[string]): Group[] {
 export function bearerToken(event: APIGatewayProxyEventV2): string {
   const header = event.headers?.authorization ?? event.headers?.Authorization;
   const match = header?.match(/^Bearer\s+(\S+)$/i);
-  if (!match?.[1]) throw new UnauthorizedError('A member token is required (authorization: Bearer …)');
+  if (!match?.[1]) throw new UnauthorizedError(memberLinkInvalidProblem);
   return match[1];
 }

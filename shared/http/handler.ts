@@ -1,11 +1,19 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from '../zod.ts';
 import type { Caller } from '../directory/caller.ts';
 import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../errors.ts';
-import { logger } from '../powertools.ts';
 import { bearerToken, callerFromEvent } from './auth.ts';
+import {
+  bodyRequiredProblem,
+  internalErrorProblem,
+  invalidJsonProblem,
+  payloadTooLargeProblem,
+  roleRequiredProblem,
+  unsupportedMediaTypeProblem,
+  validationProblem,
+} from '../i18n/problems.ts';
+import { requestLanguage } from './language.ts';
+import { httpLog as logger } from './log.ts';
 import { errorToProblem, problem, zodProblems } from './problem.ts';
 import type { HttpTrigger } from './trigger.ts';
 
@@ -32,9 +40,10 @@ export const accepted = (body: unknown = {}): HttpResult => ({ status: 202, body
 export const noContent = (): HttpResult => ({ status: 204 });
 
 /**
- * The one way to write an HTTP handler: the Powertools logger; the body size limit; zod parsing of path,
+ * The one way to write an HTTP handler: its log (shared/http/log.ts); the body size limit; zod parsing of path,
  * query and body; the caller from the JWT claims and its group check; and every error mapped to
- * application/problem+json (unexpected ones to a bare 500, logged without the request body). Answers are
+ * application/problem+json in the request's language (the body's `language`, else `Accept-Language`;
+ * unexpected errors to a 500 without details, logged without the request body). Answers are
  * counted by API Gateway per route and status class (detailed metrics of the stage), so an API bundle
  * carries no metrics client.
  */
@@ -48,7 +57,8 @@ export function httpHandler<T extends HttpTrigger<any, any, any, any>>(
       const result = await fn(req);
       return toResponse(result);
     } catch (error) {
-      const answer = errorToProblem(error);
+      const language = requestLanguage(event, trigger.body ? peekJsonBody(event) : undefined);
+      const answer = errorToProblem(error, language);
       if (answer) {
         const route = `${trigger.method} ${trigger.path}`;
         if ((answer.statusCode ?? 0) >= 500)
@@ -57,12 +67,17 @@ export function httpHandler<T extends HttpTrigger<any, any, any, any>>(
         return answer;
       }
       logger.error('unexpected error', { route: `${trigger.method} ${trigger.path}`, error: errorSummary(error) });
-      return problem(500, 'Something went wrong on our side; please try again later');
+      return problem(internalErrorProblem, language);
     }
   };
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(core).use(
-    injectLambdaContext(logger, { resetKeys: true }),
-  );
+  return async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    logger.begin(context);
+    try {
+      return await core(event);
+    } finally {
+      logger.end();
+    }
+  };
 }
 
 function parseRequest<T extends HttpTrigger<any, any, any, any>>(
@@ -71,7 +86,7 @@ function parseRequest<T extends HttpTrigger<any, any, any, any>>(
 ): HttpRequest<T> {
   const caller = trigger.auth === 'jwt' ? callerFromEvent(event) : undefined;
   if (caller && trigger.groups?.length && !trigger.groups.some((g) => caller.groups.includes(g))) {
-    throw new ForbiddenError(`This route needs one of the roles: ${trigger.groups.join(', ')}`);
+    throw new ForbiddenError(roleRequiredProblem, { vars: { roles: trigger.groups.join(', ') } });
   }
   const memberToken = trigger.auth === 'member' ? bearerToken(event) : undefined;
   return {
@@ -87,28 +102,40 @@ function parseRequest<T extends HttpTrigger<any, any, any, any>>(
 
 function parsePart(schema: z.core.$ZodType | undefined, value: unknown, where: string) {
   if (!schema) return undefined;
-  const parsed = z.safeParse(schema, value);
-  if (!parsed.success)
-    throw new ValidationError(`The request ${where || 'body'} is not valid`, zodProblems(parsed.error, where));
+  const parsed = z.safeParse(schema, value, { reportInput: true });
+  if (!parsed.success) throw new ValidationError(validationProblem, zodProblems(parsed.error, where));
   return parsed.data;
 }
 
+function rawBody(event: APIGatewayProxyEventV2): Buffer | undefined {
+  if (!event.body) return undefined;
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body);
+}
+
 function readJsonBody(event: APIGatewayProxyEventV2): unknown {
-  const raw = event.body
-    ? event.isBase64Encoded
-      ? Buffer.from(event.body, 'base64')
-      : Buffer.from(event.body)
-    : undefined;
-  if (raw && raw.length > MAX_BODY_BYTES) throw new PayloadTooLargeError(`The body exceeds ${MAX_BODY_BYTES} bytes`);
+  const raw = rawBody(event);
+  if (raw && raw.length > MAX_BODY_BYTES)
+    throw new PayloadTooLargeError(payloadTooLargeProblem, { vars: { limit: MAX_BODY_BYTES } });
   const type = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? '';
   if (raw && raw.length > 0 && type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new ValidationError('Send the body as application/json');
+    throw new ValidationError(unsupportedMediaTypeProblem);
   }
-  if (!raw || raw.length === 0) throw new ValidationError('A JSON body is required');
+  if (!raw || raw.length === 0) throw new ValidationError(bodyRequiredProblem);
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new ValidationError('The body is not valid JSON');
+    throw new ValidationError(invalidJsonProblem);
+  }
+}
+
+/** The body as JSON when it is readable, for the language of an error answer; undefined otherwise. */
+function peekJsonBody(event: APIGatewayProxyEventV2): unknown {
+  const raw = rawBody(event);
+  if (!raw || raw.length > MAX_BODY_BYTES) return undefined;
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../shared/errors.ts';
 import { canReceiveSms, isMobile, parsePhone } from '../../../shared/enrolment/phone.ts';
+import { countryNotAllowedField, invalidPhoneField, phoneExtensionField } from '../../../shared/enrolment/problems.ts';
+import { requiredField, tooLongField } from '../../../shared/i18n/problems.ts';
 import { phoneMetadata } from '../../../scripts/write-phone-metadata.ts';
 
 function problem(
@@ -43,7 +45,7 @@ describe('parsePhone', () => {
     '+31 6 12345678',
     '+352 621 123 456',
   ])('refuses the foreign number %s', (input) => {
-    expect(problem(input)).toEqual([{ path: 'phone', message: expect.stringContaining('BE') }]);
+    expect(problem(input)).toEqual([{ path: 'phone', kind: countryNotAllowedField, vars: { countries: 'BE' } }]);
   });
 
   it.each(['', '   ', 'abc', 'not a number', '0470', '12', '+', '+32 4701234567', '0000 00 00 00', '0'.repeat(40)])(
@@ -56,13 +58,19 @@ describe('parsePhone', () => {
   );
 
   it('refuses numbers with an extension', () => {
-    expect(problem('+32 470 12 34 56 ext 3')[0]?.path).toBe('phone');
+    expect(problem('+32 470 12 34 56 ext 3')).toEqual([{ path: 'phone', kind: phoneExtensionField }]);
+  });
+
+  it('says what is wrong with a code per case: missing, too long, not a number', () => {
+    expect(problem('  ')).toEqual([{ path: 'phone', kind: requiredField }]);
+    expect(problem('0'.repeat(40))).toEqual([{ path: 'phone', kind: tooLongField, vars: { maximum: 32 } }]);
+    expect(problem('0470')).toEqual([{ path: 'phone', kind: invalidPhoneField }]);
   });
 
   it.each(['+33 6 12 34 56 78', '0031 6 12345678', '+1 202 555 0123'])(
     'refuses the valid foreign number %s as foreign, not as invalid',
     (input) => {
-      expect(problem(input)).toEqual([{ path: 'phone', message: 'only numbers from BE are accepted' }]);
+      expect(problem(input)).toEqual([{ path: 'phone', kind: countryNotAllowedField, vars: { countries: 'BE' } }]);
     },
   );
 
@@ -75,7 +83,7 @@ describe('parsePhone', () => {
 
   it('refuses, as foreign, a country in the metadata but off the allow-list', () => {
     expect(problem('+31 6 12345678', ['BE'], phoneMetadata(['BE', 'NL']))).toEqual([
-      { path: 'phone', message: 'only numbers from BE are accepted' },
+      { path: 'phone', kind: countryNotAllowedField, vars: { countries: 'BE' } },
     ]);
   });
 

@@ -49,7 +49,11 @@ describe('local router', () => {
     const res = await get('/admin/plps/%E0%A4%A');
     expect(res.status).toBe(400);
     expect(res.type).toBe('application/problem+json');
-    expect(JSON.parse(res.body)).toMatchObject({ status: 400, detail: expect.stringMatching(/% escape/) });
+    expect(JSON.parse(res.body)).toMatchObject({
+      type: 'https://plp-alert.be/problems/invalid-path',
+      status: 400,
+      detail: expect.stringMatching(/% escape/),
+    });
     expect(invoked).toEqual([]);
   });
 
@@ -57,6 +61,15 @@ describe('local router', () => {
     const res = await get('/health', { 'x-filler': 'x'.repeat(20_000) });
     expect(res.status).toBe(431);
     expect(res.type).toBe('application/problem+json');
-    expect(JSON.parse(res.body)).toMatchObject({ status: 431, title: 'Request Header Fields Too Large' });
+    expect(JSON.parse(res.body)).toMatchObject({
+      type: 'https://plp-alert.be/problems/header-too-large',
+      status: 431,
+      title: 'Headers too large',
+    });
+  });
+
+  it('answers its own problems in the language Accept-Language asks for', async () => {
+    const res = await get('/admin/plps/%E0%A4%A', { 'accept-language': 'nl-BE,nl;q=0.9,en;q=0.5' });
+    expect(JSON.parse(res.body)).toMatchObject({ title: 'Ongeldig pad', detail: expect.stringMatching(/%-escape/) });
   });
 });
