@@ -33,6 +33,8 @@ import { byScopeIndex, type IndexName, tableDefinition } from './definition.ts';
  * |   |  listing)                                 |  item is also written under this one partition             |
  * |18 | the enrolment waiting for its code, per   | pendingEnrolment(hmac of PLP and contact) → enrolmentId,   |
  * |   |  PLP and contact (one at a time)          |  written with the enrolment, TTL = the code's expiry       |
+ * |19 | a PLP's budgeted SMS spend in a month     | UpdateItem smsSpend(plpId, month): conditional ADD (spent  |
+ * |   |  (charge atomically, read for evaluation) |  + cost ≤ budget); GetItem to read; no TTL (tiny, no data) |
  *
  * Principals are identified as shared/directory/identity.ts says.
  * Postcode items are one per (postcode, PLP) so no PLP's listing is a hot key.
@@ -73,6 +75,8 @@ export const keys = {
   once: (scope: string, id: string) => item(`ONCE#${scope}#${id}`, 'ONCE'),
   /** `guardHash`: HMAC of the PLP and the contact the code went to. */
   pendingEnrolment: (guardHash: string) => item(`PENDINGENROLMENT#${guardHash}`, 'PENDINGENROLMENT'),
+  /** `month`: `YYYY-MM` in Europe/Brussels (shared/messaging/sms-budget.ts). */
+  smsSpend: (plpId: string, month: string) => item(`PLP#${plpId}`, `SMSSPEND#${month}`),
 } as const;
 
 /** What a query reads: a partition of the table or of an index, optionally a sort-key prefix. */
@@ -116,4 +120,5 @@ export const entities = {
   limit: 'Limit',
   once: 'Once',
   pendingEnrolment: 'PendingEnrolment',
+  smsSpend: 'SmsSpend',
 } as const;
