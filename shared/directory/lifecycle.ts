@@ -1,4 +1,6 @@
 import { ConflictError, ValidationError } from '../errors.ts';
+import { requiredField, validationProblem } from '../i18n/problems.ts';
+import { illegalTransitionProblem } from './problems.ts';
 import type { PlpStatus } from './model.ts';
 
 /**
@@ -27,12 +29,10 @@ export const acceptsMembers = (status: PlpStatus) => status === 'launched';
  */
 export function checkTransition(from: PlpStatus, to: PlpStatus, charterReference?: string): void {
   if (!next[from].includes(to)) {
-    const options = next[from].length ? next[from].join(', ') : 'none';
-    throw new ConflictError(`A PLP in status ${from} cannot move to ${to} (allowed: ${options})`);
+    const allowed = next[from].length ? next[from].join(', ') : '–';
+    throw new ConflictError(illegalTransitionProblem, { vars: { from, to, allowed } });
   }
   if (to === 'charter_approved' && !charterReference) {
-    throw new ValidationError('The approved charter needs its reference', [
-      { path: 'charterReference', message: 'required when moving to charter_approved' },
-    ]);
+    throw new ValidationError(validationProblem, [{ path: 'charterReference', kind: requiredField }]);
   }
 }

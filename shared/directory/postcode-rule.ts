@@ -14,7 +14,14 @@
  */
 import { ValidationError, type FieldProblem } from '../errors.ts';
 import { POSTCODES_BY_PROVINCE } from './postcode-provinces.ts';
-import { PROVINCE_NAMES, PROVINCES, type Province, provinceOfNis } from './provinces.ts';
+import { validationProblem } from '../i18n/problems.ts';
+import {
+  nisWithoutProvinceField,
+  postcodeOutsideCommuneField,
+  postcodesOutsideCommuneProblem,
+  unknownPostcodeField,
+} from './problems.ts';
+import { PROVINCES, type Province, provinceOfNis } from './provinces.ts';
 
 let byPostcode: Map<string, Province> | undefined;
 
@@ -28,23 +35,17 @@ export function provinceOfPostcode(postcode: string): Province | undefined {
 export function assertPostcodesOfCommune(input: { communeNis: string; zone: { postcodes: readonly string[] } }): void {
   const province = provinceOfNis(input.communeNis);
   if (!province) {
-    throw new ValidationError('The commune’s postcodes cannot be checked', [
-      {
-        path: 'communeNis',
-        message: `the NIS code ${input.communeNis} names no Belgian province (it starts with 1, 21, 23, 24, 25 or 3–9)`,
-      },
+    throw new ValidationError(validationProblem, [
+      { path: 'communeNis', kind: nisWithoutProvinceField, vars: { nis: input.communeNis } },
     ]);
   }
   const problems: FieldProblem[] = [];
   input.zone.postcodes.forEach((postcode, i) => {
     const where = provinceOfPostcode(postcode);
     const path = `zone.postcodes.${i}`;
-    if (!where) problems.push({ path, message: `${postcode} is not the postcode of a Belgian locality` });
+    if (!where) problems.push({ path, kind: unknownPostcodeField, vars: { postcode } });
     else if (where !== province)
-      problems.push({
-        path,
-        message: `${postcode} lies in ${PROVINCE_NAMES[where]}, not in ${PROVINCE_NAMES[province]} of commune ${input.communeNis}`,
-      });
+      problems.push({ path, kind: postcodeOutsideCommuneField, vars: { postcode, nis: input.communeNis } });
   });
-  if (problems.length > 0) throw new ValidationError('The zone has postcodes outside the commune', problems);
+  if (problems.length > 0) throw new ValidationError(postcodesOutsideCommuneProblem, problems);
 }

@@ -61,3 +61,51 @@ export const plpCodeTakenProblem: ProblemKind<409> = {
     en: 'A PLP with code {code} already exists.',
   },
 };
+
+/** Postcodes of a PLP's zone that are not in its commune's province (errors: the codes below, per postcode). */
+export const postcodesOutsideCommuneProblem: ProblemKind<400> = {
+  slug: 'postcodes-outside-commune',
+  status: 400,
+  title: {
+    fr: 'Codes postaux hors de la commune',
+    nl: 'Postcodes buiten de gemeente',
+    de: 'Postleitzahlen außerhalb der Gemeinde',
+    en: 'Postcodes outside the commune',
+  },
+  detail: {
+    fr: 'Des codes postaux de la zone ne sont pas dans la province de la commune.',
+    nl: 'Postcodes van de zone liggen niet in de provincie van de gemeente.',
+    de: 'Postleitzahlen des Gebiets liegen nicht in der Provinz der Gemeinde.',
+    en: 'Postcodes of the zone are not in the province of the commune.',
+  },
+};
+/** vars: postcode. */
+export const unknownPostcodeField: FieldKind = {
+  code: 'unknown_postcode',
+  message: {
+    fr: "{postcode} n'est le code postal d'aucune localité belge.",
+    nl: '{postcode} is geen postcode van een Belgische plaats.',
+    de: '{postcode} ist keine Postleitzahl einer belgischen Ortschaft.',
+    en: '{postcode} is not the postcode of a Belgian locality.',
+  },
+};
+/** vars: postcode, nis. */
+export const postcodeOutsideCommuneField: FieldKind = {
+  code: 'postcode_outside_commune',
+  message: {
+    fr: "{postcode} n'est pas dans la province (ou la Région bruxelloise) de la commune {nis}.",
+    nl: '{postcode} ligt niet in de provincie (of het Brussels Gewest) van gemeente {nis}.',
+    de: '{postcode} liegt nicht in der Provinz (oder der Region Brüssel) der Gemeinde {nis}.',
+    en: '{postcode} is not in the province (or the Brussels Region) of commune {nis}.',
+  },
+};
+/** A NIS code whose first digits name no province, so its postcodes cannot be checked. vars: nis. */
+export const nisWithoutProvinceField: FieldKind = {
+  code: 'nis_without_province',
+  message: {
+    fr: 'Le code INS {nis} ne désigne aucune province belge.',
+    nl: 'De NIS-code {nis} wijst geen Belgische provincie aan.',
+    de: 'Der NIS-Code {nis} bezeichnet keine belgische Provinz.',
+    en: 'The NIS code {nis} names no Belgian province.',
+  },
+};

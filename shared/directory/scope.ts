@@ -1,4 +1,5 @@
 import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { notFoundProblem, roleRequiredProblem } from '../i18n/problems.ts';
 import type { Role } from './identity.ts';
 import { type Caller, emailPrincipalOf, hasGroup, subPrincipalOf } from './caller.ts';
 import type { Assignment, DirectoryStore } from './ports.ts';
@@ -43,8 +44,8 @@ export function canAdministerCommune(caller: Caller, scope: Scope, nis: string):
   return hasGroup(caller, 'commune_admin') && holds(scope, 'commune_admin', nis);
 }
 
-export function assertAdministersCommune(caller: Caller, scope: Scope, nis: string, what = 'Commune'): void {
-  if (!canAdministerCommune(caller, scope, nis)) throw new NotFoundError(`${what} not found`);
+export function assertAdministersCommune(caller: Caller, scope: Scope, nis: string): void {
+  if (!canAdministerCommune(caller, scope, nis)) throw new NotFoundError(notFoundProblem);
 }
 
 /** PLP ids where the caller holds the role (officer: police group; coordinator: coordinator group). */
@@ -55,10 +56,10 @@ export function plpIdsFor(caller: Caller, scope: Scope, role: 'officer' | 'coord
 }
 
 export function assertPlpRole(caller: Caller, scope: Scope, role: 'officer' | 'coordinator', plpId: string): void {
-  if (!plpIdsFor(caller, scope, role).includes(plpId)) throw new NotFoundError('PLP not found');
+  if (!plpIdsFor(caller, scope, role).includes(plpId)) throw new NotFoundError(notFoundProblem);
 }
 
 export function assertGroup(caller: Caller, ...groups: Parameters<typeof hasGroup>[1][]): void {
   if (!hasGroup(caller, ...groups))
-    throw new ForbiddenError(`This action needs one of the roles: ${groups.join(', ')}`);
+    throw new ForbiddenError(roleRequiredProblem, { vars: { roles: groups.join(', ') } });
 }

@@ -2,10 +2,12 @@ import { ulid } from 'ulid';
 import type { EventPublisher } from '../../events/define-event.ts';
 import { PlpStatusChanged } from '../../events/directory/plp-status-changed.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { invalidPageTokenField, invalidPageTokenProblem, notFoundProblem } from '../i18n/problems.ts';
 import { principalId, type Role } from './identity.ts';
 import { type Caller, principalIdsOf } from './caller.ts';
 import { checkTransition } from './lifecycle.ts';
 import { assertPostcodesOfCommune } from './postcode-rule.ts';
+import { unknownCommuneField, unknownCommuneProblem } from './problems.ts';
 import type {
   AdminCommunesQuery,
   AdminPlpsQuery,
@@ -52,7 +54,7 @@ export async function createPlp(input: CreatePlpInput, caller: Caller, d: Direct
   assertAdministersCommune(caller, scope, input.communeNis);
   const commune = await d.store.getCommune(input.communeNis);
   if (!commune) {
-    throw new ValidationError('Unknown commune', [{ path: 'communeNis', message: 'no commune with this NIS code' }]);
+    throw new ValidationError(unknownCommuneProblem, [{ path: 'communeNis', kind: unknownCommuneField }]);
   }
   assertPostcodesOfCommune(input);
   const at = d.now().toISOString();
@@ -103,8 +105,8 @@ export async function getPlpForAdmin(plpId: string, caller: Caller, d: Pick<Dire
 
 async function getAdministeredPlp(plpId: string, caller: Caller, d: Pick<DirectoryDeps, 'store'>): Promise<Plp> {
   const [plp, scope] = await Promise.all([d.store.getPlp(plpId), loadScope(caller, d.store)]);
-  if (!plp) throw new NotFoundError('PLP not found');
-  assertAdministersCommune(caller, scope, plp.communeNis, 'PLP');
+  if (!plp) throw new NotFoundError(notFoundProblem);
+  assertAdministersCommune(caller, scope, plp.communeNis);
   return plp;
 }
 
@@ -178,9 +180,7 @@ function readToken(token: string, list: string): string {
   }
   const { l, a } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
   if (l !== list || typeof a !== 'string' || !/^[\w-]{1,64}$/.test(a))
-    throw new ValidationError('The page token is not valid', [
-      { path: 'query.nextToken', message: 'not a token of this list' },
-    ]);
+    throw new ValidationError(invalidPageTokenProblem, [{ path: 'query.nextToken', kind: invalidPageTokenField }]);
   return a;
 }
 

@@ -93,7 +93,8 @@ describe('directory over HTTP (local stack)', () => {
       body: { to: 'charter_approved' },
     });
     expect(noRef.status).toBe(400);
-    expect(noRef.json.errors).toEqual([{ path: 'charterReference', message: expect.any(String) }]);
+    expect(noRef.json.type).toBe('https://plp-alert.be/problems/validation');
+    expect(noRef.json.errors).toEqual([{ path: 'charterReference', code: 'required', message: 'Required.' }]);
   });
 
   it('refuses a duplicate PLP code with 409', async () => {
@@ -195,8 +196,13 @@ describe('directory over HTTP (local stack)', () => {
         body: plpBody(eupen, { code, zone: { postcodes: ['4700', 'B-1082'] } }),
       });
       expect(res.status).toBe(400);
+      expect(res.json.type).toBe('https://plp-alert.be/problems/postcodes-outside-commune');
       expect(res.json.errors).toEqual([
-        { path: 'zone.postcodes.1', message: expect.stringContaining('1082 lies in the Brussels-Capital Region') },
+        {
+          path: 'zone.postcodes.1',
+          code: 'postcode_outside_commune',
+          message: '1082 is not in the province (or the Brussels Region) of commune ' + eupen + '.',
+        },
       ]);
       const own = await call('POST', '/admin/plps', {
         token: regionAdmin,

@@ -41,6 +41,7 @@ describe('the problem catalogue', () => {
         'unreadable-request',
         'invalid-path',
         'unknown-commune',
+        'postcodes-outside-commune',
         'illegal-transition',
         'already-exists',
         'outside-zone',
