@@ -6,19 +6,25 @@ import * as z from '../zod.ts';
 import { IdInput } from '../directory/scalars.ts';
 import { Language } from '../i18n/languages.ts';
 import { Channels, EmailInput, EnrolmentAddress } from './model.ts';
-import { phoneProblem } from './phone.ts';
+import { fill } from '../i18n/problems.ts';
+import { phoneFieldProblem } from './phone.ts';
 
 /**
  * National or international form; the use case parses it to E.164 against the configured allow-list. Checked
- * here too (default allow-list) so that a form shows a bad number with the other mistakes, in one answer.
+ * here too (default allow-list) so that a form shows a bad number with the other mistakes, in one answer, each
+ * with its field code and message in the resident's language (a foreign number: `not_belgian`, "Only Belgian
+ * numbers can receive SMS here").
  */
 const PhoneInput = z.string().check(
   z.minLength(1),
   z.maxLength(32),
   z.superRefine((v, ctx) => {
     if (v.length > 32) return; // maxLength reported it
-    const problem = phoneProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const problem = phoneFieldProblem(v);
+    if (problem) {
+      const { kind: field, vars } = problem;
+      ctx.addIssue({ code: 'custom', message: fill(field.message.en, vars), params: { field, vars } });
+    }
   }),
 );
 

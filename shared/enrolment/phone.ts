@@ -16,13 +16,15 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/core';
 import { type FieldKind, type ProblemKind, ValidationError, type Vars } from '../errors.ts';
-import { fill, requiredField, tooLongField } from '../i18n/problems.ts';
+import { requiredField, tooLongField } from '../i18n/problems.ts';
 import phoneMetadata from './phone-metadata.json' with { type: 'json' };
 import {
   countryNotAllowedField,
   countryNotAllowedProblem,
   invalidPhoneField,
   invalidPhoneProblem,
+  notBelgianField,
+  notBelgianProblem,
   phoneExtensionField,
 } from './problems.ts';
 
@@ -63,8 +65,11 @@ export function parsePhone(
   }
   if (typeof input !== 'string' || input.trim() === '') invalid(requiredField);
   if (input.length > MAX_INPUT_LENGTH) invalid(tooLongField, { maximum: MAX_INPUT_LENGTH });
+  const belgianOnly = allowedCountries.length === 1 && allowedCountries[0] === 'BE';
   const foreign: () => never = () =>
-    invalid(countryNotAllowedField, { countries: allowedCountries.join(', ') }, countryNotAllowedProblem);
+    belgianOnly
+      ? invalid(notBelgianField, undefined, notBelgianProblem)
+      : invalid(countryNotAllowedField, { countries: allowedCountries.join(', ') }, countryNotAllowedProblem);
   const parsed = parse(input.trim(), allowedCountries[0] ?? 'BE', metadata);
   if (parsed === 'foreign') foreign();
   if (!parsed || !parsed.isValid()) invalid(invalidPhoneField);
@@ -96,10 +101,4 @@ export function phoneFieldProblem(input: string): { kind: FieldKind; vars?: Vars
       ? { kind: first.kind, ...(first.vars ? { vars: first.vars } : {}) }
       : { kind: invalidPhoneField };
   }
-}
-
-/** @deprecated the English message of {@link phoneFieldProblem}, until contact-input.ts uses the kind. */
-export function phoneProblem(input: string): string | undefined {
-  const p = phoneFieldProblem(input);
-  return p && fill(p.kind.message.en, p.vars);
 }

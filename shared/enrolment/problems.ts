@@ -117,6 +117,19 @@ export const countryNotAllowedField: FieldKind = {
   message: COUNTRY_NOT_ALLOWED_TEXT,
 };
 
+const NOT_BELGIAN_TEXT: Texts = {
+  fr: 'Seuls les numéros belges peuvent recevoir des SMS ici.',
+  nl: "Alleen Belgische nummers kunnen hier sms'jes ontvangen.",
+  de: 'Hier können nur belgische Nummern SMS empfangen.',
+  en: 'Only Belgian numbers can receive SMS here.',
+};
+/**
+ * A foreign number when Belgium alone is allowed (the default allow-list): the country-not-allowed problem,
+ * said the way a resident understands it (errors: `phone` not_belgian).
+ */
+export const notBelgianProblem: ProblemKind<400> = { ...countryNotAllowedProblem, detail: NOT_BELGIAN_TEXT };
+export const notBelgianField: FieldKind = { code: 'not_belgian', message: NOT_BELGIAN_TEXT };
+
 const NOT_MOBILE_TEXT: Texts = {
   fr: 'Pour les SMS, donnez un numéro de GSM (04xx…), ou une adresse e-mail.',
   nl: "Geef voor sms'jes een gsm-nummer (04xx…), of een e-mailadres.",

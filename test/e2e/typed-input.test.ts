@@ -61,4 +61,18 @@ describe('input as residents type it (local stack)', () => {
     expect(noNumber.status).toBe(400);
     expect(noNumber.json.errors.map((e: { path: string }) => e.path)).toEqual(['address.number']);
   });
+
+  it("tells a foreign mobile number, in the resident's language, that only Belgian numbers can receive SMS here", async () => {
+    const res = await enrol(
+      enrolmentBody(plp, {
+        phone: '+33 6 12 34 56 78',
+        language: 'nl',
+        address: { street: 'Kerkstraat', number: '1', postcode: plp.postcode },
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual([
+      { path: 'phone', code: 'not_belgian', message: "Alleen Belgische nummers kunnen hier sms'jes ontvangen." },
+    ]);
+  });
 });

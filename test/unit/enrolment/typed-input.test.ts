@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PostcodeQuery, Zone } from '../../../shared/directory/model.ts';
 import { EnrolmentInput } from '../../../shared/enrolment/contact-input.ts';
 import { ConfirmContactInput, ConfirmInput, EnrolmentAddress } from '../../../shared/enrolment/model.ts';
+import { errorToProblem } from '../../../shared/http/problem.ts';
 
 const address = { street: 'Rue des Alliés', number: '12', postcode: '1082' };
 
@@ -105,5 +106,41 @@ describe('zone streets', () => {
     expect(Zone.safeParse({ postcodes: ['1040'], streets: [{}] }).success).toBe(false);
     expect(Zone.safeParse({ postcodes: ['1040'], streets: [{ en: 'Law Street' }] }).success).toBe(false);
     expect(Zone.safeParse({ postcodes: ['1040'], streets: [{ fr: '' }] }).success).toBe(false);
+  });
+});
+
+describe('a foreign mobile number', () => {
+  const body = {
+    plpId: '01JD0000000000000000000000',
+    name: 'Marie',
+    address: { street: 'Rue des Alliés', number: '12', postcode: '1082' },
+    phone: '+33 6 12 34 56 78',
+    channels: ['sms'],
+    consent: true,
+  };
+  const answer = (language: 'fr' | 'nl' | 'de' | 'en') => {
+    const r = EnrolmentInput.safeParse({ ...body, language });
+    expect(r.success).toBe(false);
+    return JSON.parse(errorToProblem(r.error, language)!.body as string) as {
+      errors: { path: string; code: string; message: string }[];
+    };
+  };
+
+  it.each([
+    ['fr', 'Seuls les numéros belges peuvent recevoir des SMS ici.'],
+    ['nl', "Alleen Belgische nummers kunnen hier sms'jes ontvangen."],
+    ['de', 'Hier können nur belgische Nummern SMS empfangen.'],
+    ['en', 'Only Belgian numbers can receive SMS here.'],
+  ] as const)(
+    'is told in %s that only Belgian numbers can receive SMS here, with the code not_belgian',
+    (language, message) => {
+      expect(answer(language).errors).toEqual([{ path: 'phone', code: 'not_belgian', message }]);
+    },
+  );
+
+  it('keeps the other phone codes apart: a malformed number is invalid_phone', () => {
+    const r = EnrolmentInput.safeParse({ ...body, phone: '0470', language: 'nl' });
+    const errors = JSON.parse(errorToProblem(r.error, 'nl')!.body as string).errors;
+    expect(errors.map((e: { code: string }) => e.code)).toEqual(['invalid_phone']);
   });
 });
