@@ -6,6 +6,7 @@ import { codeMessage } from '../i18n/messages/code.ts';
 import { leftMessage } from '../i18n/messages/left.ts';
 import { linkMessage } from '../i18n/messages/link.ts';
 import { welcomeMessage } from '../i18n/messages/welcome.ts';
+import { memberLinkInvalidProblem, validationProblem } from '../i18n/problems.ts';
 import { codeExpired, hashSecret, judgeCountedAttempt, MAX_CODE_ATTEMPTS, newCode, newMemberToken } from './codes.ts';
 import {
   contactHash,
@@ -28,7 +29,25 @@ import {
   type UpdateMeInput,
   type UpdateMembershipInput,
 } from './model.ts';
-import { parsePhone } from './phone.ts';
+import { canReceiveSms, parsePhone } from './phone.ts';
+import {
+  codeExpiredChangeProblem,
+  codeExpiredField,
+  codeWrongField,
+  codeWrongProblem,
+  contactTakenProblem,
+  contactUnchangedProblem,
+  emailForEmailField,
+  lastAttemptChangeProblem,
+  noChangePendingProblem,
+  notAMemberProblem,
+  notMobileField,
+  notMobileProblem,
+  phoneForSmsField,
+  smsStoppedField,
+  smsStoppedProblem,
+  unchangedField,
+} from './problems.ts';
 import type { Member, Membership } from './ports.ts';
 import { type Address, assertInZone } from './zone.ts';
 
@@ -168,7 +187,7 @@ export async function authenticateMember(token: string, d: Needs<'members' | 'pe
   const memberId =
     token.length <= 128 ? await d.members.memberIdByToken(hashSecret(token, await d.pepper())) : undefined;
   const found = memberId ? await d.members.getMember(memberId) : undefined;
-  if (!found) throw new UnauthorizedError('This member link is not valid (any more); ask for a new one');
+  if (!found) throw new UnauthorizedError(memberLinkInvalidProblem);
   return found;
 }
 
@@ -201,12 +220,10 @@ export async function updateMe(
   const channels = input.channels ?? member.channels;
   const missing = channels.filter((c) => member[CONTACT_FIELD[c]] === undefined);
   if (missing.length > 0)
-    throw new ValidationError('A channel needs its contact', [
-      {
-        path: 'channels',
-        message: `no ${missing.map((c) => (c === 'sms' ? 'phone number' : 'e-mail address')).join(', ')} on file`,
-      },
-    ]);
+    throw new ValidationError(
+      validationProblem,
+      missing.map((c) => ({ path: 'channels', kind: c === 'sms' ? phoneForSmsField : emailForEmailField })),
+    );
   const next: Member = {
     ...member,
     language: input.language ?? member.language,
@@ -243,7 +260,7 @@ export async function leavePlp(
 ): Promise<MeView> {
   const { member, memberships } = await authenticateMember(token, d);
   const leaving = memberships.find((m) => m.plpId === plpId);
-  if (!leaving) throw new NotFoundError('You are not a member of this PLP');
+  if (!leaving) throw new NotFoundError(notAMemberProblem);
   const remaining = memberships.filter((m) => m !== leaving);
   const next: Member = {
     ...member,
@@ -275,10 +292,15 @@ export async function requestContactChange(
   const field = CONTACT_FIELD[channel];
   if (channel === 'sms') {
     const refusal = await smsRefusalFor(value, d);
-    if (refusal) throw new ValidationError('This number cannot receive SMS', [{ path: 'phone', message: refusal }]);
+    if (refusal) {
+      const [problem, kind] = canReceiveSms(value)
+        ? [smsStoppedProblem, smsStoppedField]
+        : [notMobileProblem, notMobileField];
+      throw new ValidationError(problem, [{ path: 'phone', kind }]);
+    }
   }
   if (member[field] === value)
-    throw new ValidationError('This is already your contact', [{ path: field, message: 'unchanged' }]);
+    throw new ValidationError(contactUnchangedProblem, [{ path: field, kind: unchangedField }]);
   await limitContact(value, d);
   const now = d.now();
   const { code, stored } = newCode(await d.pepper(), now);
@@ -315,13 +337,13 @@ export async function confirmContactChange(
 ): Promise<MeView> {
   const { member, memberships } = await authenticateMember(token, d);
   const pending = member.pendingContact;
-  if (!pending) throw new ConflictError('No contact change is waiting for a code; ask for a new one');
+  if (!pending) throw new ConflictError(noChangePendingProblem);
   const pepper = await d.pepper();
   const now = d.now();
   const { pendingContact: _pending, ...rest } = member;
   const base = { ...rest, updatedAt: now.toISOString(), version: member.version + 1 };
   if (codeExpired(pending.code, now))
-    throw new ValidationError('The code has expired; ask for a new one', [{ path: 'code', message: 'expired' }]);
+    throw new ValidationError(codeExpiredChangeProblem, [{ path: 'code', kind: codeExpiredField }]);
   const counted = await d.members.countContactCodeAttempt(member.memberId, MAX_CODE_ATTEMPTS);
   const waiting = counted?.pendingContact;
   const attempt = judgeCountedAttempt(
@@ -340,15 +362,14 @@ export async function confirmContactChange(
         });
     }
     throw new ValidationError(
-      attempt.outcome === 'wrong' && !attempt.locks ? 'Wrong code' : 'Wrong code; ask for a new one',
-      [{ path: 'code', message: 'wrong code' }],
+      attempt.outcome === 'wrong' && !attempt.locks ? codeWrongProblem : lastAttemptChangeProblem,
+      [{ path: 'code', kind: codeWrongField }],
     );
   }
   const field = CONTACT_FIELD[pending.channel];
   const newHash = contactHash(pending.value, pepper);
   const holder = await d.members.memberIdByContact(newHash);
-  if (holder !== undefined && holder !== member.memberId)
-    throw new ConflictError('This contact belongs to another membership; erase that one first');
+  if (holder !== undefined && holder !== member.memberId) throw new ConflictError(contactTakenProblem);
   const old = member[field];
   const next: Member = { ...base, [field]: pending.value };
   await d.members.writeMember({
@@ -371,7 +392,7 @@ export async function updateMembership(
   const { member, memberships } = await authenticateMember(token, d);
   const membership = memberships.find((m) => m.plpId === plpId);
   const plp = membership ? await d.directory.getPlp(plpId) : undefined;
-  if (!membership || !plp) throw new NotFoundError('You are not a member of this PLP');
+  if (!membership || !plp) throw new NotFoundError(notAMemberProblem);
   assertInZone(input.address, plp);
   await d.members.writeMember({
     member: { ...member, updatedAt: d.now().toISOString(), version: member.version + 1 },
