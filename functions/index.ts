@@ -23,6 +23,7 @@ export { default as confirmContactChange } from './enrolment/confirm-contact-cha
 export { default as exportMe } from './enrolment/export-me.fn.ts';
 export { default as listEnrolments } from './enrolment/list-enrolments.fn.ts';
 export { default as decideEnrolment } from './enrolment/decide-enrolment.fn.ts';
+export { default as notifyAwaitingApproval } from './enrolment/notify-awaiting-approval.fn.ts';
 export { default as listMembers } from './enrolment/list-members.fn.ts';
 export { default as sendWelcome } from './enrolment/send-welcome.fn.ts';
 export { default as smsInbound } from './enrolment/sms-inbound.fn.ts';

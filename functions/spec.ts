@@ -7,7 +7,17 @@ import type { HttpTrigger } from '../shared/http/trigger.ts';
  * functions/index.ts lists every spec for the CDK app, the local runtime, the OpenAPI document and the tests.
  */
 export type EventTrigger = { kind: 'event'; event: EventContract };
-export type QueueTrigger = { kind: 'queue'; queue: string; batchSize?: number };
+export type QueueTrigger = {
+  kind: 'queue';
+  queue: string;
+  batchSize?: number;
+  /**
+   * Events of this contract are routed to the queue by a bus rule (EventBridge → SQS), and the function
+   * reads them from there: SQS retries a failure, then keeps it in the queue's DLQ, from which it can be
+   * redriven (docs/operations.md). For consumers whose lost work a person would miss (a welcome).
+   */
+  fedBy?: EventContract;
+};
 export type ScheduleTrigger = { kind: 'schedule'; name: string; expression: string };
 export type SmsInboundTrigger = { kind: 'sms-inbound' };
 export type Trigger = HttpTrigger | EventTrigger | QueueTrigger | ScheduleTrigger | SmsInboundTrigger;

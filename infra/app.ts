@@ -20,6 +20,8 @@ export type BuildOptions = {
   publicBaseUrl?: string;
   /** Per-client-address limits on the anonymous routes; on unless context clientLimits=off. */
   clientLimits?: boolean;
+  /** Official languages of the deployment's area (context `languages=fr,nl`). */
+  languages?: readonly string[];
   /** The functions to build; the manifest's by default (tests pass others to cover every trigger kind). */
   functions?: ReadonlyArray<readonly [string, FunctionSpec]>;
 };
@@ -47,6 +49,7 @@ export function buildApp(app: App, options: BuildOptions) {
     smsSenderId: options.smsSenderId,
     publicBaseUrl: options.publicBaseUrl,
     clientLimits: options.clientLimits,
+    languages: options.languages,
     description: `PLP Alert ${stage}: functions, HTTP API, rules, queues, alarms`,
   });
   for (const stack of [stateful, appStack]) {

@@ -59,5 +59,9 @@ export function stageOptions(
     smsSenderId: context('smsSenderId'),
     publicBaseUrl: context('publicBaseUrl'),
     clientLimits: context('clientLimits') !== 'off',
+    languages: context('languages')
+      ?.split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
   };
 }

@@ -10,11 +10,14 @@ export type BusRecord = { id: string; source: string; detailType: string; detail
  * The in-process stand-in for the EventBridge bus. `put` takes a detail already validated by the publisher
  * (the function's worker validates it like the EventBridge adapter) and delivers it asynchronously to every
  * function whose trigger names that contract, with EventBridge's envelope; a failing consumer is retried
- * (3 attempts) and then kept as dead-lettered.
+ * (3 attempts) and then kept as dead-lettered. Events a queue is fed by (a queue trigger's `fedBy`) go to that
+ * queue, envelope as body, as a bus rule with an SQS target does.
  */
 export function localEventBus(options: {
   invoke: Invoke;
   specs: ReadonlyArray<readonly [string, FunctionSpec]>;
+  /** Sends a message to a local queue (localQueues' send); required when a queue is fed by events. */
+  toQueue?: (queue: string, body: string) => void;
   retries?: number;
   retryDelayMs?: number;
 }) {
@@ -31,18 +34,30 @@ export function localEventBus(options: {
         f.trigger.kind === 'event' && f.trigger.event.source === source && f.trigger.event.detailType === detailType,
     );
 
+  const queuesFedBy = (source: string, detailType: string) => [
+    ...new Set(
+      options.specs.flatMap(([, f]) =>
+        f.trigger.kind === 'queue' && f.trigger.fedBy?.source === source && f.trigger.fedBy.detailType === detailType
+          ? [f.trigger.queue]
+          : [],
+      ),
+    ),
+  ];
+
+  const envelopeOf = (record: BusRecord) => ({
+    version: '0',
+    id: record.id,
+    'detail-type': record.detailType,
+    source: record.source,
+    account: '000000000000',
+    time: record.time,
+    region: 'local',
+    resources: [],
+    detail: record.detail,
+  });
+
   const deliver = async (name: string, record: BusRecord) => {
-    const envelope = {
-      version: '0',
-      id: record.id,
-      'detail-type': record.detailType,
-      source: record.source,
-      account: '000000000000',
-      time: record.time,
-      region: 'local',
-      resources: [],
-      detail: record.detail,
-    };
+    const envelope = envelopeOf(record);
     for (let attempt = 1; ; attempt++) {
       try {
         await invoke(name, envelope);
@@ -61,6 +76,10 @@ export function localEventBus(options: {
   const put = (source: string, detailType: string, detail: unknown) => {
     const record: BusRecord = { id: randomUUID(), source, detailType, detail, time: new Date().toISOString() };
     log.push(record);
+    for (const queue of queuesFedBy(source, detailType)) {
+      if (!options.toQueue) throw new Error(`${detailType} feeds queue ${queue}, but the bus has no queues`);
+      options.toQueue(queue, JSON.stringify(envelopeOf(record)));
+    }
     for (const [name] of consumersOf(record.source, record.detailType)) {
       const p = new Promise<void>((resolve) => setImmediate(resolve)).then(() => deliver(name, record));
       pending.add(p);

@@ -20,7 +20,7 @@ export function localQueues(options: {
 }) {
   const max = options.maxReceiveCount ?? 5;
   const delay = options.retryDelayMs ?? 100;
-  const deadLetters: { queue: string; messageId: string; error: string }[] = [];
+  const deadLetters: { queue: string; messageId: string; error: string; body: string }[] = [];
   /** Messages their consumer handled, oldest first. */
   const delivered: { queue: string; messageId: string; consumer: string }[] = [];
   const pending = new Set<Promise<void>>();
@@ -52,7 +52,7 @@ export function localQueues(options: {
         error = (e as Error).message;
       }
       if (receive >= max) {
-        deadLetters.push({ queue, messageId, error });
+        deadLetters.push({ queue, messageId, error, body });
         logger.error('queue message dead-lettered', { queue, consumer: name, messageId });
         return;
       }
@@ -60,17 +60,29 @@ export function localQueues(options: {
     }
   };
 
+  const send = (queue: string, body: string) => {
+    const messageId = randomUUID();
+    for (const [name] of options.specs.filter(([, f]) => f.trigger.kind === 'queue' && f.trigger.queue === queue)) {
+      const p = deliver(name, queue, messageId, body);
+      pending.add(p);
+      void p.finally(() => pending.delete(p));
+    }
+    return messageId;
+  };
+
   return {
     deadLetters,
     delivered,
-    send(queue: string, body: string) {
-      const messageId = randomUUID();
-      for (const [name] of options.specs.filter(([, f]) => f.trigger.kind === 'queue' && f.trigger.queue === queue)) {
-        const p = deliver(name, queue, messageId, body);
-        pending.add(p);
-        void p.finally(() => pending.delete(p));
-      }
-      return messageId;
+    send,
+    /**
+     * Moves the queue's dead letters back to it, as SQS's DLQ redrive (StartMessageMoveTask) does: each is
+     * delivered again with a fresh receive count. Returns how many were moved.
+     */
+    redrive(queue: string) {
+      const moving = deadLetters.filter((d) => d.queue === queue);
+      for (const d of moving) deadLetters.splice(deadLetters.indexOf(d), 1);
+      for (const d of moving) send(queue, d.body);
+      return moving.length;
     },
     async drain() {
       while (pending.size > 0) await Promise.all([...pending]);

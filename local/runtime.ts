@@ -22,6 +22,8 @@ export const localResources = (options: {
   logLevel: options.logLevel,
   publicBaseUrl: options.publicBaseUrl,
   clientLimits: options.clientLimits,
+  // The demo commune is in Brussels.
+  languages: ['fr', 'nl'],
   tableName: options.tableName,
   eventBusName: 'plp-local',
   queueUrl: localQueueUrl,
@@ -102,8 +104,8 @@ export async function localRuntime(options: {
     }),
   });
   stops.push(functions.stop);
-  const bus = localEventBus({ invoke: functions.invoke, specs: [...specs] });
   const queues = localQueues({ invoke: functions.invoke, specs: [...specs] });
+  const bus = localEventBus({ invoke: functions.invoke, specs: [...specs], toQueue: queues.send });
 
   return {
     invoke: functions.invoke,

@@ -59,6 +59,7 @@ export const benchResources: StageResources = {
   logLevel: 'INFO',
   publicBaseUrl: 'https://alert.example.be',
   clientLimits: true,
+  languages: ['fr', 'nl'],
   tableName: 'plp-bench',
   eventBusName: 'plp-bench',
   queueUrl: (q) => `https://sqs.eu-west-1.amazonaws.com/123456789012/${q}`,

@@ -9,7 +9,7 @@ import {
   stageSettings,
 } from '../../shared/adapters/runtime.ts';
 import { sendWelcome } from '../../shared/enrolment/members.ts';
-import { eventHandler } from '../../shared/handlers/event-handler.ts';
+import { queueHandler } from '../../shared/handlers/queue-handler.ts';
 import spec from './send-welcome.fn.ts';
 
 const deps = {
@@ -23,4 +23,4 @@ const deps = {
   now,
 };
 
-export const handler = eventHandler(spec.trigger.event, ({ data }) => sendWelcome(data, deps));
+export const handler = queueHandler(spec.trigger.fedBy.schema, ({ detail }) => sendWelcome(detail.data, deps));

@@ -24,7 +24,7 @@ const deps = {
   sms: smsSender(),
   email: emailSender(),
   pepper: memberPepper(),
-  publicBaseUrl: stageSettings().publicBaseUrl,
+  ...stageSettings(),
   now,
 };
 

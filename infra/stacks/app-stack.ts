@@ -13,7 +13,7 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -39,7 +39,20 @@ export type AppStackProps = StackProps & {
   publicBaseUrl?: string;
   /** Per-client-address limits on the anonymous routes (context `clientLimits=off` turns them off). */
   clientLimits?: boolean;
+  /** Official languages of the deployment's area (context `languages=fr,nl`, the default). */
+  languages?: readonly string[];
 };
+
+/** The official languages of Brussels, where the platform started: the default of context `languages`. */
+export const DEFAULT_LANGUAGES = ['fr', 'nl'] as const;
+
+/** Context `languages`: one or more of fr, nl, de, en, each once; anything else fails the synthesis. */
+export function checkLanguages(value: readonly string[]): readonly string[] {
+  const known = ['fr', 'nl', 'de', 'en'];
+  if (value.length === 0 || value.some((l) => !known.includes(l)) || new Set(value).size !== value.length)
+    throw new Error(`languages must list one or more of ${known.join(', ')}, each once; got ${JSON.stringify(value)}`);
+  return value;
+}
 
 /**
  * PUBLIC_BASE_URL as the functions expect it: an http(s) URL, no trailing slash (links append `/me#…`).
@@ -111,6 +124,7 @@ export class AppStack extends Stack {
       logLevel: props.logLevel ?? 'INFO',
       publicBaseUrl: props.publicBaseUrl ? checkPublicBaseUrl(props.publicBaseUrl) : this.api.apiEndpoint,
       clientLimits: props.clientLimits ?? true,
+      languages: checkLanguages(props.languages ?? DEFAULT_LANGUAGES),
       tableName: stateful.table.tableName,
       eventBusName: stateful.bus.eventBusName,
       queueUrl: (name) => this.queue(name).queueUrl,
@@ -253,6 +267,17 @@ export class AppStack extends Stack {
         return;
       }
       case 'queue': {
+        if (trigger.fedBy) {
+          const rule = new Rule(this, `${id}FeedRule`, {
+            description: `${trigger.fedBy.detailType} → queue ${trigger.queue} → ${name}`,
+            eventBus: this.stateful.bus,
+            eventPattern: {
+              source: [...trigger.fedBy.pattern.source],
+              detailType: [...trigger.fedBy.pattern.detailType],
+            },
+          });
+          rule.addTarget(new SqsQueue(this.queue(trigger.queue)));
+        }
         fn.addEventSource(
           new SqsEventSource(this.queue(trigger.queue), {
             batchSize: trigger.batchSize ?? 10,

@@ -8,7 +8,11 @@ import type { EventPublisher } from '../../events/define-event.ts';
 import type { DirectoryStore } from '../directory/ports.ts';
 import type { EnrolmentStore, LimitStore, MemberStore, OnceStore } from '../enrolment/ports.ts';
 import { queueUrlVariable, readEnv } from '../env.ts';
+import { Language } from '../i18n/languages.ts';
+import * as z from '../zod.ts';
 import type { EmailSender, QueueSender, SmsSender } from '../messaging/ports.ts';
+import type { SmsBudget } from '../messaging/sms-budget.ts';
+import { logSmsSkipped } from './cloudwatch/sms-skipped.ts';
 import { describeTable, documentClient } from './dynamodb/client.ts';
 import { type DirectoryReader, dynamoDirectoryReader, dynamoDirectoryStore } from './dynamodb/directory-store.ts';
 import {
@@ -17,6 +21,7 @@ import {
   dynamoMemberStore,
   dynamoOnceStore,
 } from './dynamodb/enrolment-store.ts';
+import { dynamoSmsBudgetStore } from './dynamodb/sms-budget-store.ts';
 import { eventBridgePublisher } from './eventbridge/event-publisher.ts';
 import { localHub } from './local/hub.ts';
 import { cachedSecret } from './secretsmanager/secret.ts';
@@ -73,6 +78,28 @@ export const eventPublisher = (): EventPublisher => {
   return localHub.publish ?? eventBridgePublisher(new EventBridgeClient({}), EVENT_BUS_NAME);
 };
 
+/** An amount in euros from the environment: a number ≥ 0, or the cold start fails. */
+const euros = (name: string, value: string) => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new Error(`${name} must be an amount in euros ≥ 0`);
+  return n;
+};
+
+/**
+ * The PLPs' monthly SMS budgets (shared/messaging/sms-budget.ts): the counters on the stage's table, the price
+ * of one SMS part and the budget of a PLP without its own, which the stage gives functions that send SMS
+ * (infra/environment.ts); SMS not sent for the budget are logged and counted (SmsSkippedOverBudget).
+ */
+export const smsBudget = (): SmsBudget => {
+  const env = readEnv(['SMS_PRICE_PER_SEGMENT_EUR', 'SMS_DEFAULT_MONTHLY_BUDGET_EUR']);
+  return {
+    store: dynamoSmsBudgetStore(...table()),
+    pricePerSegmentEur: euros('SMS_PRICE_PER_SEGMENT_EUR', env.SMS_PRICE_PER_SEGMENT_EUR),
+    defaultMonthlyBudgetEur: euros('SMS_DEFAULT_MONTHLY_BUDGET_EUR', env.SMS_DEFAULT_MONTHLY_BUDGET_EUR),
+    skipped: (charge) => logSmsSkipped(charge),
+  };
+};
+
 /** SNS in AWS (sender id from SMS_SENDER_ID); the local SMS outbox under `npm start`. */
 export const smsSender = (): SmsSender =>
   localHub.sms ?? snsSmsSender(new SNSClient({}), { senderId: process.env.SMS_SENDER_ID || undefined });
@@ -118,8 +145,10 @@ export const memberPepper = (): (() => Promise<string>) => {
 
 /** Settings of the stage, the same for every function (infra/environment.ts). */
 export const stageSettings = () => {
-  const env = readEnv(['PUBLIC_BASE_URL', 'CLIENT_LIMITS']);
+  const env = readEnv(['PUBLIC_BASE_URL', 'CLIENT_LIMITS', 'LANGUAGES']);
   return {
+    /** The official languages of the deployment's area, for whoever's language is not known. */
+    languages: z.parse(z.array(Language).check(z.minLength(1)), env.LANGUAGES.split(',')),
     /** Where member pages live: links are `${publicBaseUrl}/me#token=…`. */
     publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''),
     /** Per-client-address limits on the anonymous routes ('off' only for local load and black-box tests). */

@@ -28,6 +28,8 @@ export type EnrolmentDeps = {
   publicBaseUrl: string;
   /** Per-client-address limits: a stage setting (off only in local load and black-box tests). */
   clientLimits: boolean;
+  /** The official languages of the deployment's area: for whoever's language is not known (a stage setting). */
+  languages: readonly Language[];
   allowedCountries?: readonly CountryCode[];
   newId?: () => string;
   /** The queue of member-link requests (answered at once, handled by a worker). */

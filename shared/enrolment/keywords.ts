@@ -56,3 +56,136 @@ export function parseSmsKeyword(body: string): SmsKeyword {
   if (rest.length === 0 && Object.hasOwn(HELP, keyword)) return withLanguage({ kind: 'help' as const }, HELP[keyword]);
   return { kind: 'other', text };
 }
+
+/**
+ * Words that tell one language from the others in a short text (a greeting, a question): function words and
+ * everyday words found in one of the four languages only, folded like keywords. Shared words (`de`, `is`,
+ * `hallo`, `auto`) are left out.
+ */
+const TELLING_WORDS: Record<Language, readonly string[]> = {
+  fr: [
+    'bonjour',
+    'bonsoir',
+    'salut',
+    'merci',
+    'je',
+    'suis',
+    'est',
+    'une',
+    'le',
+    'la',
+    'les',
+    'des',
+    'du',
+    'et',
+    'pour',
+    'avec',
+    'dans',
+    'pas',
+    'vous',
+    'rue',
+    'voiture',
+    'oui',
+    'non',
+    'aide',
+    'comment',
+    'quoi',
+    'mon',
+    'ma',
+  ],
+  nl: [
+    'goedendag',
+    'goeiedag',
+    'dag',
+    'dank',
+    'bedankt',
+    'ik',
+    'ben',
+    'een',
+    'het',
+    'voor',
+    'met',
+    'niet',
+    'jij',
+    'straat',
+    'nee',
+    'hulp',
+    'hoe',
+    'wat',
+    'mijn',
+    'graag',
+    'wij',
+    'zijn',
+    'van',
+  ],
+  de: [
+    'guten',
+    'tag',
+    'danke',
+    'ich',
+    'bin',
+    'ist',
+    'ein',
+    'eine',
+    'der',
+    'die',
+    'das',
+    'und',
+    'fur',
+    'mit',
+    'nicht',
+    'strasse',
+    'nein',
+    'hilfe',
+    'wie',
+    'was',
+    'mein',
+    'bitte',
+    'wir',
+    'sind',
+    'von',
+  ],
+  en: [
+    'hello',
+    'hi',
+    'thanks',
+    'thank',
+    'i',
+    'am',
+    'the',
+    'and',
+    'for',
+    'with',
+    'you',
+    'street',
+    'yes',
+    'no',
+    'how',
+    'what',
+    'my',
+    'please',
+    'we',
+    'are',
+    'of',
+  ],
+};
+const WORD_LANGUAGES = new Map<string, Language>(
+  (Object.entries(TELLING_WORDS) as [Language, readonly string[]][]).flatMap(([language, words]) =>
+    words.map((w) => [w, language] as const),
+  ),
+);
+
+/**
+ * The language a text is written in, when its words tell (more telling words of one language than of any
+ * other); undefined when they do not (a number, an unknown word, a tie).
+ */
+export function textLanguage(text: string): Language | undefined {
+  const counts = new Map<Language, number>();
+  for (const word of fold(text).split(/[^\p{L}]+/u)) {
+    const language = WORD_LANGUAGES.get(word);
+    if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || ranked[1]?.[1] === ranked[0]![1]) return undefined;
+  return ranked[0]![0];
+}

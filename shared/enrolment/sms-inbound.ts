@@ -1,21 +1,21 @@
 import { RateLimitedError } from '../errors.ts';
-import type { Language } from '../i18n/languages.ts';
-import { smsText } from '../i18n/messages.ts';
+import { type Message, type MessageVars, smsText } from '../i18n/messages.ts';
 import { helpMessage } from '../i18n/messages/help.ts';
 import { leftMessage } from '../i18n/messages/left.ts';
+import { smsOptedOutMessage } from '../i18n/messages/sms-opted-out.ts';
 import { smsStoppedMessage } from '../i18n/messages/sms-stopped.ts';
+import { unknownPlpCodeMessage } from '../i18n/messages/unknown-plp-code.ts';
 import { contactHash, type Needs, manageUrl, smsOptOut } from './context.ts';
-import { parseSmsKeyword } from './keywords.ts';
+import { parseSmsKeyword, textLanguage } from './keywords.ts';
 import { publishLeft } from './members.ts';
 import { canReceiveSms, parsePhone } from './phone.ts';
 import { requestSmsEnrolment } from './use-cases.ts';
 
 export type InboundSms = { from: string; body: string; messageId: string };
 
-/** Unknown numbers get the help text at most once a day. */
-const UNKNOWN_HELP_SECONDS = 86_400;
+/** Unknown numbers get each kind of answer (help, unknown code, STOP confirmation) at most once a day. */
+const UNKNOWN_ANSWER_SECONDS = 86_400;
 const INBOUND_ONCE_SECONDS = 7 * 86_400;
-const DEFAULT_LANGUAGE: Language = 'fr';
 
 /** What handling an inbound SMS may touch: it can enrol, stop, help and answer. */
 export type InboundSmsDeps = Needs<
@@ -23,6 +23,7 @@ export type InboundSmsDeps = Needs<
   | 'directory'
   | 'email'
   | 'enrolments'
+  | 'languages'
   | 'limits'
   | 'members'
   | 'newId'
@@ -36,9 +37,11 @@ export type InboundSmsDeps = Needs<
 
 /**
  * An SMS to the shortcode (API.md, keyword table). Handled once per inbound message id. JOIN starts an SMS
- * enrolment; STOP removes the SMS channel at once (the member leaves when it was their only channel);
- * HELP answers in the number's language; anything else gets help (members: until reports by SMS exist),
- * at most once a day for unknown numbers.
+ * enrolment (an unknown PLP code is answered with where to find the right one); STOP removes the SMS channel
+ * at once (the member leaves when it was their only channel) and is confirmed, to strangers too; HELP and
+ * anything else get help (members: until reports by SMS exist). Answers go in the language of the keyword
+ * or text when it tells, else the member's, else in each official language of the deployment; unknown
+ * numbers get each kind of answer at most once a day.
  */
 export async function handleInboundSms(sms: InboundSms, d: InboundSmsDeps): Promise<void> {
   let phone: string;
@@ -64,29 +67,38 @@ async function handle(phone: string, sms: InboundSms, d: InboundSmsDeps): Promis
   const memberId = await d.members.memberIdByContact(contactHash(phone, pepper));
   const found = memberId ? await d.members.getMember(memberId) : undefined;
   const keyword = parseSmsKeyword(sms.body);
-  const language = ('language' in keyword ? keyword.language : undefined) ?? found?.member.language;
+  const told = keyword.kind === 'other' ? textLanguage(keyword.text) : keyword.language;
+  const language = told ?? found?.member.language;
   const reply = (text: string) => d.sms.send(phone, text);
-  const help = async () => {
-    const text = smsText(helpMessage, language ?? DEFAULT_LANGUAGE, { manageUrl: manageUrl(d) });
-    if (found) return void (await reply(text));
-    // Unknown numbers: once a day. A failed send gives the day back, so the retry answers.
-    const key = contactHash(phone, pepper);
-    if (!(await d.once.claimOnce('unknown-help', key, UNKNOWN_HELP_SECONDS, d.now()))) return;
+  /** In the language known, else in each official language of the deployment (fr and nl in Brussels). */
+  const answer = async <M extends Message<any>>(message: M, vars: MessageVars<M>) => {
+    for (const l of language ? [language] : d.languages) await reply(smsText(message, l, vars));
+  };
+  /** Members are answered every time; unknown numbers once a day per kind (a failed send gives the day back). */
+  const answerOnce = async <M extends Message<any>>(kind: string, message: M, vars: MessageVars<M>) => {
+    if (found) return answer(message, vars);
+    const key = `${kind}:${contactHash(phone, pepper)}`;
+    if (!(await d.once.claimOnce('unknown-answer', key, UNKNOWN_ANSWER_SECONDS, d.now()))) return;
     try {
-      await reply(text);
+      await answer(message, vars);
     } catch (error) {
-      await d.once.releaseOnce('unknown-help', key);
+      await d.once.releaseOnce('unknown-answer', key);
       throw error;
     }
   };
+  const help = () => answerOnce('help', helpMessage, { manageUrl: manageUrl(d) });
 
   switch (keyword.kind) {
     case 'join': {
       const plpId = await d.directory.plpIdByCode(keyword.plpCode);
       const plp = plpId ? await d.directory.getPlp(plpId) : undefined;
-      if (!plp || plp.status !== 'launched') return help();
+      if (!plp || plp.status !== 'launched')
+        return answerOnce('unknown-code', unknownPlpCodeMessage, {
+          plpCode: keyword.plpCode,
+          findUrl: d.publicBaseUrl,
+        });
       try {
-        await requestSmsEnrolment(phone, plp, language ?? plp.languages[0] ?? DEFAULT_LANGUAGE, d);
+        await requestSmsEnrolment(phone, plp, language ?? plp.languages[0] ?? d.languages[0] ?? 'fr', d);
       } catch (error) {
         if (error instanceof RateLimitedError) return; // enough codes sent to this number for now
         throw error;
@@ -96,7 +108,7 @@ async function handle(phone: string, sms: InboundSms, d: InboundSmsDeps): Promis
     case 'stop': {
       // Members and strangers alike (someone may have been enrolled by another): no more SMS to this number.
       await smsOptOut.record(phone, d);
-      if (!found || !found.member.channels.includes('sms')) return;
+      if (!found || !found.member.channels.includes('sms')) return answerOnce('stop', smsOptedOutMessage, {});
       const { member, memberships } = found;
       const channels = member.channels.filter((c) => c !== 'sms');
       const leaves = channels.length === 0;

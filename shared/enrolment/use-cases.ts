@@ -5,6 +5,7 @@ import type { Plp } from '../directory/model.ts';
 import { assertGroup, loadScope, plpIdsFor } from '../directory/scope.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Language } from '../i18n/languages.ts';
+import { awaitingApprovalMessage } from '../i18n/messages/awaiting-approval.ts';
 import { codeMessage } from '../i18n/messages/code.ts';
 import { rejectedMessage } from '../i18n/messages/rejected.ts';
 import { principalId } from '../directory/identity.ts';
@@ -635,6 +636,31 @@ export function mergeMember(existing: Member | undefined, e: Enrolment, at: stri
     updatedAt: at,
     version: existing.version + 1,
   };
+}
+
+const AWAITING_ONCE_SECONDS = 30 * 86_400;
+
+/**
+ * Consumer of EnrolmentConfirmed: when the enrolment waits for the coordinator, the resident is told so on the
+ * contact they confirmed it with (SMS for a phone, e-mail otherwise), in their language, once.
+ */
+export async function noticeAwaitingApproval(
+  data: { enrolmentId: string; awaitsApproval: boolean },
+  d: Needs<'directory' | 'email' | 'enrolments' | 'now' | 'once' | 'sms'>,
+): Promise<void> {
+  if (!data.awaitsApproval) return;
+  const enrolment = await d.enrolments.getEnrolment(data.enrolmentId);
+  if (enrolment?.status !== 'pending_approval') return; // decided meanwhile: the decision says it all
+  const plp = await d.directory.getPlp(enrolment.plpId);
+  const to = confirmedRecipient(enrolment);
+  const channel: Channel = enrolment.primary === 'phone' ? 'sms' : 'email';
+  if (!(await d.once.claimOnce('awaiting-approval', data.enrolmentId, AWAITING_ONCE_SECONDS, d.now()))) return;
+  try {
+    await notify(to, awaitingApprovalMessage, { plpName: plp?.name ?? 'PLP' }, d, [channel]);
+  } catch (error) {
+    await d.once.releaseOnce('awaiting-approval', data.enrolmentId);
+    throw error;
+  }
 }
 
 /** Enrolments awaiting the caller's decision, in the PLPs they coordinate (optionally one of them). */

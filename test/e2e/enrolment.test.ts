@@ -45,14 +45,19 @@ async function joinWithPhone(phone: string, plp: TestPlp) {
     enrolmentBody(plp, { phone, address: { street: 'Kerkstraat', number: '1', postcode: plp.postcode } }),
   );
   await confirm(json.enrolmentId, { code: codeIn((await smsTo(phone)).at(-1)) });
-  if (plp === approvalPlp)
+  if (plp === approvalPlp) {
+    await eventually(
+      () => smsTo(phone),
+      (l) => l.length >= sent + 2, // the code, then the notice that the coordinator will approve
+    );
     await call('POST', `/coordinator/enrolments/${json.enrolmentId}/decision`, {
       token: coordinator,
       body: { decision: 'approved' },
     });
+  }
   await eventually(
     () => smsTo(phone),
-    (l) => l.length >= sent + 2,
+    (l) => l.slice(sent).some((t) => /\/me#token=/.test(t)),
   );
 }
 
@@ -94,6 +99,12 @@ describe('enrolment journey over HTTP (local stack)', () => {
     const both = await confirm(id, { code: emailCode });
     expect(both.json).toEqual({ status: 'pending_approval', contacts: { phone: 'confirmed', email: 'confirmed' } });
     expect((await confirm(id, { code: emailCode })).status).toBe(409); // nothing left to confirm
+    // Told by SMS, in Dutch, that the coordinator has to approve; the e-mail was confirmed after the notice went.
+    const notice = await eventually(
+      () => smsTo(phone),
+      (l) => l.length >= 2,
+    );
+    expect(notice[1]).toMatch(/wacht op goedkeuring/);
 
     // Another PLP's coordinator neither sees nor decides it.
     const othersList = await call('GET', '/coordinator/enrolments?status=pending_approval', {
@@ -418,6 +429,12 @@ describe('SMS opt-out over HTTP', () => {
     await enrol(enrolmentBody(openPlp, { phone }));
     expect(await smsTo(phone)).toHaveLength(1);
     await sendSms(phone, 'STOP');
+    // STOP is confirmed, in the deployment's languages (fr and nl here; STOP itself is nl and en).
+    expect(await smsTo(phone)).toEqual([
+      expect.stringMatching(/code/),
+      expect.stringMatching(/plus de SMS/),
+      expect.stringMatching(/geen sms meer/),
+    ]);
 
     // The answer does not tell that the number opted out (a stranger's number answers the same): nothing is texted.
     const again = await enrol(enrolmentBody(openPlp, { phone }));
@@ -428,7 +445,7 @@ describe('SMS opt-out over HTTP', () => {
     const email = newEmail();
     expect((await enrol(enrolmentBody(openPlp, { phone, email, channels: ['email'] }))).status).toBe(202);
     expect(await emailsTo(email)).toHaveLength(1);
-    expect(await smsTo(phone)).toHaveLength(1);
+    expect(await smsTo(phone)).toHaveLength(3);
 
     await sendSms(phone, `JOIN ${openPlp.code}`);
     expect((await smsTo(phone)).at(-1)).toMatch(/your confirmation code/);
@@ -474,11 +491,13 @@ describe('changing a contact over HTTP', () => {
     expect(done.json).toMatchObject({ phone: newPhone, channels: ['sms'] });
     expect((await call('POST', '/public/me/contacts/confirm', { token, body: { code } })).status).toBe(409);
 
-    // The old number is no longer the member's: no link to it, STOP from it changes nothing.
+    // The old number is no longer the member's: no link to it; STOP from it is a stranger's (its confirmation,
+    // in the deployment's languages as STOP tells none) and changes nothing for the member.
     const oldCount = (await smsTo(oldPhone)).length;
     await call('POST', '/public/member-links', { body: { contact: oldPhone } });
     await sendSms(oldPhone, 'STOP');
-    expect(await smsTo(oldPhone)).toHaveLength(oldCount);
+    const after = (await smsTo(oldPhone)).slice(oldCount);
+    expect(after).toEqual([expect.stringMatching(/plus de SMS/), expect.stringMatching(/geen sms meer/)]);
     expect((await me(token)).json.channels).toEqual(['sms']);
   });
 

@@ -73,6 +73,7 @@ describe('the cold-start check can fail', () => {
     logLevel: 'INFO',
     publicBaseUrl: 'https://alert.example.be',
     clientLimits: true,
+    languages: ['fr', 'nl'],
     tableName: 'plp-init',
     eventBusName: 'plp-init',
     queueUrl: (q) => `https://sqs.eu-west-1.amazonaws.com/123456789012/${q}`,

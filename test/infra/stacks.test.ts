@@ -188,6 +188,50 @@ describe('event consumers', () => {
   });
 });
 
+describe('queue-fed consumers', () => {
+  const fed = entries.filter(([, s]) => s.trigger.kind === 'queue' && s.trigger.fedBy);
+
+  it('include the welcome, so a welcome that keeps failing waits in a DLQ to be redriven', () => {
+    expect(fed.map(([name]) => name)).toContain('sendWelcome');
+  });
+
+  it.each(fed)(
+    '%s reads a queue fed by a bus rule with its contract pattern; the queue has a redrive DLQ',
+    (name, spec) => {
+      if (spec.trigger.kind !== 'queue' || !spec.trigger.fedBy) throw new Error('unreachable');
+      const { pattern } = spec.trigger.fedBy;
+      const mapping = Object.values(resources).find(
+        (r) =>
+          r.Type === 'AWS::Lambda::EventSourceMapping' &&
+          JSON.stringify(r.Properties.FunctionName) === JSON.stringify({ Ref: functionOf(name).id }),
+      );
+      const queueId = mapping?.Properties.EventSourceArn['Fn::GetAtt'][0] as string;
+      expect(mapping?.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+      const queue = resources[queueId]!;
+      expect(queue.Type).toBe('AWS::SQS::Queue');
+      const dlqId = queue.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0] as string;
+      expect(resources[dlqId]?.Type).toBe('AWS::SQS::Queue');
+      expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBe(5);
+      const rules = Object.values(resources).filter(
+        (r) =>
+          r.Type === 'AWS::Events::Rule' &&
+          (r.Properties.Targets as { Arn: unknown }[]).some(
+            (t) => JSON.stringify(t.Arn) === JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] }),
+          ),
+      );
+      expect(rules).toHaveLength(1);
+      expect(rules[0]!.Properties.EventPattern).toEqual({ source: pattern.source, 'detail-type': pattern.detailType });
+      // The bus may send to the queue (its resource policy), nothing else is granted by the rule.
+      const policy = Object.values(resources).find(
+        (r) =>
+          r.Type === 'AWS::SQS::QueuePolicy' &&
+          JSON.stringify(r.Properties.Queues) === JSON.stringify([{ Ref: queueId }]),
+      );
+      expect(JSON.stringify(policy?.Properties.PolicyDocument)).toContain('events.amazonaws.com');
+    },
+  );
+});
+
 describe('grants come only from the manifest', () => {
   it.each(entries)('%s gets DynamoDB actions as its access.table says', (name, spec) => {
     const actions = actionsOf(statementsOf(name));

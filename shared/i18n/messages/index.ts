@@ -1,9 +1,12 @@
+import { awaitingApprovalMessage } from './awaiting-approval.ts';
 import { codeMessage } from './code.ts';
 import { helpMessage } from './help.ts';
 import { leftMessage } from './left.ts';
 import { linkMessage } from './link.ts';
 import { rejectedMessage } from './rejected.ts';
+import { smsOptedOutMessage } from './sms-opted-out.ts';
 import { smsStoppedMessage } from './sms-stopped.ts';
+import { unknownPlpCodeMessage } from './unknown-plp-code.ts';
 import { welcomeMessage } from './welcome.ts';
 
 /**
@@ -18,5 +21,8 @@ export const messages = {
   smsStopped: smsStoppedMessage,
   rejected: rejectedMessage,
   help: helpMessage,
+  unknownPlpCode: unknownPlpCodeMessage,
+  smsOptedOut: smsOptedOutMessage,
+  awaitingApproval: awaitingApprovalMessage,
 };
 export type MessageKind = keyof typeof messages;

@@ -22,6 +22,7 @@ import {
   confirmEnrolment,
   decideEnrolment,
   listEnrolmentsForCoordinator,
+  noticeAwaitingApproval,
   requestEnrolment,
 } from '../../../shared/enrolment/use-cases.ts';
 import {
@@ -32,8 +33,11 @@ import {
   ValidationError,
 } from '../../../shared/errors.ts';
 import { smsText } from '../../../shared/i18n/messages.ts';
+import { awaitingApprovalMessage } from '../../../shared/i18n/messages/awaiting-approval.ts';
 import { helpMessage } from '../../../shared/i18n/messages/help.ts';
+import { smsOptedOutMessage } from '../../../shared/i18n/messages/sms-opted-out.ts';
 import { smsStoppedMessage } from '../../../shared/i18n/messages/sms-stopped.ts';
+import { unknownPlpCodeMessage } from '../../../shared/i18n/messages/unknown-plp-code.ts';
 import type { EmailMessage } from '../../../shared/messaging/ports.ts';
 import { fakeDirectoryStore } from '../../support/fakes/directory-store.ts';
 import { fakeEnrolmentStores } from '../../support/fakes/enrolment-stores.ts';
@@ -100,6 +104,7 @@ function harness() {
     pepper: async () => PEPPER,
     publicBaseUrl: BASE_URL,
     clientLimits: true,
+    languages: ['fr', 'nl'],
     // The member-links queue, delivered at once to its worker (the local runtime and SQS do it a moment later).
     memberLinks: {
       send: async (requests) => {
@@ -699,6 +704,34 @@ describe('approval by the coordinator', () => {
     );
   });
 
+  it('tells the resident the enrolment waits for approval, once, on the contact confirmed', async () => {
+    const h = harness();
+    const email = newEmail();
+    const input = enrolmentInput(approval.plp, { email, channels: ['sms', 'email'], language: 'nl' });
+    const { enrolment, code } = await enrol(h, input);
+    await confirmEnrolment(enrolment.enrolmentId, { code }, newClient(), h.deps);
+    h.clear();
+    const data = { enrolmentId: enrolment.enrolmentId, awaitsApproval: true };
+    await noticeAwaitingApproval(data, h.deps);
+    await noticeAwaitingApproval(data, h.deps); // the event again
+    expect(h.sms).toEqual([
+      { to: input.phone, body: smsText(awaitingApprovalMessage, 'nl', { plpName: approval.plp.name }) },
+    ]);
+    expect(h.emails).toEqual([]); // the e-mail is not confirmed: it gets nothing
+
+    const byEmail = newEmail();
+    const mailed = await enrol(
+      h,
+      enrolmentInput(approval.plp, { phone: undefined, email: byEmail, channels: ['email'] }),
+    );
+    await confirmEnrolment(mailed.enrolment.enrolmentId, { code: mailed.code }, newClient(), h.deps);
+    await noticeAwaitingApproval({ enrolmentId: mailed.enrolment.enrolmentId, awaitsApproval: true }, h.deps);
+    expect(h.emails.at(-1)).toMatchObject({ to: byEmail, subject: expect.stringContaining('approbation') });
+    // Nothing for an enrolment that needed no approval.
+    await noticeAwaitingApproval({ enrolmentId: mailed.enrolment.enrolmentId, awaitsApproval: false }, h.deps);
+    expect(h.emails.filter((m) => m.to === byEmail)).toHaveLength(2); // its code, then the notice
+  });
+
   it("hides the enrolment from another PLP's coordinator, who cannot decide it either", async () => {
     const h = harness();
     const { enrolment, code } = await enrol(h, enrolmentInput(approval.plp));
@@ -1135,11 +1168,50 @@ describe('handleInboundSms', () => {
     expect(h.sms).toEqual([]);
   });
 
-  it('gives an unknown number the help text once a day only', async () => {
+  it('gives an unknown number the help text once a day only, in the language of its text', async () => {
     const h = harness();
     const phone = newPhone();
     await inbound(h, phone, 'hello, is this the police?');
     await inbound(h, phone, 'anyone there?');
-    expect(h.sms).toEqual([{ to: phone, body: smsText(helpMessage, 'fr', { manageUrl: `${BASE_URL}/me` }) }]);
+    expect(h.sms).toEqual([{ to: phone, body: smsText(helpMessage, 'en', { manageUrl: `${BASE_URL}/me` }) }]);
+    const dutch = newPhone();
+    await inbound(h, dutch, 'Goedendag, ik wil mij graag aanmelden voor de buurt');
+    expect(h.sms.at(-1)).toEqual({ to: dutch, body: smsText(helpMessage, 'nl', { manageUrl: `${BASE_URL}/me` }) });
+  });
+
+  it('answers a text whose language does not tell in each official language of the deployment', async () => {
+    const h = harness();
+    const phone = newPhone();
+    await inbound(h, phone, '???');
+    const vars = { manageUrl: `${BASE_URL}/me` };
+    expect(h.sms).toEqual([
+      { to: phone, body: smsText(helpMessage, 'fr', vars) },
+      { to: phone, body: smsText(helpMessage, 'nl', vars) },
+    ]);
+  });
+
+  it('tells JOIN with an unknown PLP code that the code is unknown and where to find it, in the keyword language', async () => {
+    const h = harness();
+    const phone = newPhone();
+    await inbound(h, phone, 'aanmelden NO-SUCH-PLP');
+    expect(h.sms).toEqual([
+      {
+        to: phone,
+        body: smsText(unknownPlpCodeMessage, 'nl', { plpCode: 'NO-SUCH-PLP', findUrl: BASE_URL }),
+      },
+    ]);
+    expect(h.sms[0]!.body).toContain('NO-SUCH-PLP');
+    expect(h.eventsOf('EnrolmentRequested')).toEqual([]);
+  });
+
+  it('confirms STOP to a number that belongs to no member, in the keyword language, and records the opt-out', async () => {
+    const h = harness();
+    const phone = newPhone();
+    await inbound(h, phone, 'Arrêt');
+    expect(h.sms).toEqual([{ to: phone, body: smsText(smsOptedOutMessage, 'fr', {}) }]);
+    await inbound(h, phone, 'ARRET'); // once a day for a stranger
+    expect(h.sms).toHaveLength(1);
+    await requestEnrolment(enrolmentInput(open.plp, { phone }), newClient(), h.deps);
+    expect(h.sms).toHaveLength(1); // no code to a number that said STOP
   });
 });

@@ -23,8 +23,10 @@ describe('function layout: a spec beside each handler, one index', () => {
     expect(index).toContain(`export { default as ${name} } from './${path.relative('functions', specFile)}';`);
     const handler = readFileSync(path.join(root, spec.entry), 'utf8');
     const specImports = [...handler.matchAll(/from '([^']+\.fn\.ts)'/g)].map((m) => m[1]);
-    // Inbound-SMS and queue consumers need nothing from their spec; any other handler reads its trigger.
-    const needsNone = spec.trigger.kind === 'sms-inbound' || spec.trigger.kind === 'queue';
+    // Inbound-SMS and queue consumers need nothing from their spec, except a queue fed by events (its
+    // contract parses the envelope); any other handler reads its trigger.
+    const needsNone =
+      spec.trigger.kind === 'sms-inbound' || (spec.trigger.kind === 'queue' && spec.trigger.fedBy === undefined);
     expect(specImports).toEqual(needsNone ? [] : [`./${path.basename(specFile)}`]);
     expect(handler).not.toMatch(/from '\.\.\/(manifest|index)\.ts'/);
   });

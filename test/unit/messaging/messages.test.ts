@@ -36,6 +36,9 @@ const varsOf = (plpName: string): { [K in MessageKind]: MessageVars<(typeof mess
   smsStopped: {},
   rejected: { plpName },
   help: {},
+  unknownPlpCode: { plpCode: 'BERCHEM-CENTER', findUrl: 'https://plp-alert.be' },
+  smsOptedOut: {},
+  awaitingApproval: { plpName },
 });
 
 /** The kinds whose SMS carries a link: two SMS parts allowed, the others fit in one. */
@@ -45,9 +48,20 @@ const kinds = Object.keys(messages) as MessageKind[];
 const cases = languages.flatMap((language) => kinds.map((kind) => [kind, language] as const));
 
 describe('message templates', () => {
-  it('cover the four languages and seven kinds', () => {
+  it('cover the four languages and ten kinds', () => {
     expect(languages).toEqual(['fr', 'nl', 'de', 'en']);
-    expect([...kinds].sort()).toEqual(['code', 'help', 'left', 'link', 'rejected', 'smsStopped', 'welcome']);
+    expect([...kinds].sort()).toEqual([
+      'awaitingApproval',
+      'code',
+      'help',
+      'left',
+      'link',
+      'rejected',
+      'smsOptedOut',
+      'smsStopped',
+      'unknownPlpCode',
+      'welcome',
+    ]);
   });
 
   it.each(cases)('%s/%s: SMS and email end with the reminder, 101 and 112', (kind, language) => {

@@ -1,0 +1,22 @@
+import {
+  directoryReader,
+  emailSender,
+  enrolmentStore,
+  now,
+  onceStore,
+  smsSender,
+} from '../../shared/adapters/runtime.ts';
+import { noticeAwaitingApproval } from '../../shared/enrolment/use-cases.ts';
+import { eventHandler } from '../../shared/handlers/event-handler.ts';
+import spec from './notify-awaiting-approval.fn.ts';
+
+const deps = {
+  enrolments: enrolmentStore(),
+  once: onceStore(),
+  directory: directoryReader(),
+  sms: smsSender(),
+  email: emailSender(),
+  now,
+};
+
+export const handler = eventHandler(spec.trigger.event, ({ data }) => noticeAwaitingApproval(data, deps));
