@@ -1,3 +1,5 @@
+import { communeExistsProblem, plpCodeTakenProblem } from '../../directory/problems.ts';
+import { conflictProblem } from '../../i18n/problems.ts';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -108,7 +110,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
           }),
         );
       } catch (error) {
-        if (isConditionFailure(error)) throw new ConflictError(`Commune ${commune.nis} already exists`);
+        if (isConditionFailure(error)) throw new ConflictError(communeExistsProblem, { vars: { nis: commune.nis } });
         throw error;
       }
     },
@@ -156,7 +158,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
       try {
         await doc.send(new TransactWriteCommand({ TransactItems: items }));
       } catch (error) {
-        if (isConditionFailure(error)) throw new ConflictError(`A PLP with code ${plp.code} already exists`);
+        if (isConditionFailure(error)) throw new ConflictError(plpCodeTakenProblem, { vars: { code: plp.code } });
         throw error;
       }
     },
@@ -182,7 +184,7 @@ export function dynamoDirectoryStore(doc: DynamoDBDocumentClient, tableName: str
         );
         return stripKeys<Plp>(res.Attributes ?? {});
       } catch (error) {
-        if (isConditionFailure(error)) throw new ConflictError('The PLP changed meanwhile; read it again');
+        if (isConditionFailure(error)) throw new ConflictError(conflictProblem);
         throw error;
       }
     },

@@ -1,3 +1,4 @@
+import { communeExistsProblem, plpCodeTakenProblem } from '../../../shared/directory/problems.ts';
 import type { Commune, Plp } from '../../../shared/directory/model.ts';
 import type { Assignment, DirectoryStore, PlpHistoryEntry } from '../../../shared/directory/ports.ts';
 import { ConflictError } from '../../../shared/errors.ts';
@@ -37,7 +38,7 @@ export function fakeDirectoryStore(): DirectoryStore {
   return {
     async createCommune(commune, admins) {
       assertNoRepeats(admins, 'createCommune (TransactWrite)');
-      if (communes.has(commune.nis)) throw new ConflictError(`Commune ${commune.nis} already exists`);
+      if (communes.has(commune.nis)) throw new ConflictError(communeExistsProblem, { vars: { nis: commune.nis } });
       communes.set(commune.nis, copy(commune));
       for (const a of admins) assign(a, 'commune_admin', commune.nis);
     },
@@ -51,7 +52,7 @@ export function fakeDirectoryStore(): DirectoryStore {
         'createPlp (TransactWrite)',
       );
       if (plps.has(plp.plpId) || codes.has(plp.code.toUpperCase()))
-        throw new ConflictError(`A PLP with code ${plp.code} already exists`);
+        throw new ConflictError(plpCodeTakenProblem, { vars: { code: plp.code } });
       plps.set(plp.plpId, copy(plp));
       codes.set(plp.code.toUpperCase(), plp.plpId);
       for (const pc of plp.zone.postcodes) within(postcodes, pc, () => new Set()).add(plp.plpId);
