@@ -9,6 +9,7 @@ import { awaitingApprovalMessage } from '../i18n/messages/awaiting-approval.ts';
 import { codeMessage } from '../i18n/messages/code.ts';
 import { rejectedMessage } from '../i18n/messages/rejected.ts';
 import { principalId } from '../directory/identity.ts';
+import { notFoundProblem, requiredField } from '../i18n/problems.ts';
 import { codeExpired, hashSecret, judgeCountedAttempt, MAX_CODE_ATTEMPTS, newCode } from './codes.ts';
 import {
   contactHash,
@@ -24,6 +25,24 @@ import {
   smsOptOut,
 } from './context.ts';
 import type { EnrolmentInput } from './contact-input.ts';
+import {
+  alreadyConfirmedProblem,
+  codeExpiredChangeProblem,
+  codeExpiredEnrolmentProblem,
+  codeExpiredField,
+  codeLockedProblem,
+  codePendingProblem,
+  codeWrongField,
+  codeWrongProblem,
+  detailsRequiredProblem,
+  enrolmentDecidedProblem,
+  lastAttemptChangeProblem,
+  lastAttemptEnrolmentProblem,
+  notMobileField,
+  notMobileProblem,
+  plpNotEnrollingField,
+  plpNotEnrollingProblem,
+} from './problems.ts';
 import { type Channel, CONSENT_TEXT_VERSION, type ConfirmInput, type DecisionInput } from './model.ts';
 import { canReceiveSms, parsePhone } from './phone.ts';
 import type { ContactKind, Enrolment, Member, Membership } from './ports.ts';
@@ -41,9 +60,7 @@ const withoutPersonalData = (e: Enrolment): Enrolment => {
 async function launchedPlp(plpId: string, d: Needs<'directory'>): Promise<Plp> {
   const plp = await d.directory.getPlp(plpId);
   if (!plp || plp.status !== 'launched')
-    throw new ValidationError('This PLP does not accept enrolments', [
-      { path: 'plpId', message: 'no launched PLP with this id' },
-    ]);
+    throw new ValidationError(plpNotEnrollingProblem, [{ path: 'plpId', kind: plpNotEnrollingField }]);
   return plp;
 }
 
@@ -77,9 +94,7 @@ export async function requestEnrolment(
   const mobile = phone !== undefined && canReceiveSms(phone);
   // A landline: neither the sms channel nor the code; the code goes to the e-mail the schema then requires.
   if (phone !== undefined && !mobile && input.channels.includes('sms'))
-    throw new ValidationError('This number cannot receive SMS', [
-      { path: 'phone', message: 'give a mobile number (04xx…) for SMS, or an e-mail address' },
-    ]);
+    throw new ValidationError(notMobileProblem, [{ path: 'phone', kind: notMobileField }]);
   // A number that texted STOP is treated as the provider treats it: nothing is texted to it, and the answer
   // is the same as for any number (whether a number opted out is its holder's business). The code goes by
   // e-mail when one is given; otherwise texting JOIN from the number, which lifts the opt-out, starts over.
@@ -147,9 +162,7 @@ async function guardHolder(
   if (same) return { twin: held };
   // JOIN texted from the number itself outweighs a pending enrolment of it made by anyone else on the web.
   if (s.via === 'sms') return { replaces: held.enrolmentId };
-  throw new ConflictError(
-    'A code was sent to this contact for this PLP a few minutes ago: enter it, or enrol again once it has expired (15 minutes)',
-  );
+  throw new ConflictError(codePendingProblem);
 }
 
 /**
@@ -303,9 +316,7 @@ export async function requestSmsEnrolment(
   return startEnrolment({ plp, via: 'sms', phone, language, channels: ['sms'], codeChannel: 'sms', at: d.now() }, d);
 }
 
-/** The one answer once the attempts are used, whatever the code: nothing tells a right guess apart. */
-const LOCKED = 'Too many wrong codes: this enrolment is locked. Enrol again.';
-
+/** Once the attempts are used every answer is codeLockedProblem, whatever the code: nothing tells a right guess apart. */
 /** What a confirmation answers: the enrolment's status and where each contact given stands. */
 export type ConfirmAnswer = {
   status: 'pending_confirmation' | 'pending_approval' | 'active';
@@ -337,18 +348,15 @@ export async function confirmEnrolment(
 ): Promise<ConfirmAnswer> {
   await limitClient(client.sourceIp, d);
   const enrolment = await d.enrolments.getEnrolment(enrolmentId);
-  if (!enrolment) throw new NotFoundError('Enrolment not found');
-  if (enrolment.status === 'locked') throw new ConflictError(LOCKED);
+  if (!enrolment) throw new NotFoundError(notFoundProblem);
+  if (enrolment.status === 'locked') throw new ConflictError(codeLockedProblem);
   if (enrolment.status === 'active') return confirmAfterActivation(enrolment, input.code, d);
   const waiting = Object.values(enrolment.codes ?? {});
-  if (enrolment.status === 'rejected' || waiting.length === 0)
-    throw new ConflictError('This enrolment is already confirmed');
+  if (enrolment.status === 'rejected' || waiting.length === 0) throw new ConflictError(alreadyConfirmedProblem);
   const now = d.now();
   const at = now.toISOString();
   if (waiting.every((code) => codeExpired(code, now)))
-    throw new ValidationError('The code has expired; enrol again to receive a new one', [
-      { path: 'code', message: 'expired' },
-    ]);
+    throw new ValidationError(codeExpiredEnrolmentProblem, [{ path: 'code', kind: codeExpiredField }]);
   const plp = await launchedPlp(enrolment.plpId, d);
   const moving = enrolment.status === 'pending_confirmation';
   // An SMS enrolment needs its name and address before anything is counted.
@@ -361,7 +369,7 @@ export async function confirmEnrolment(
     await d.pepper(),
     now,
   );
-  if (attempt.outcome === 'locked') throw new ConflictError(LOCKED);
+  if (attempt.outcome === 'locked') throw new ConflictError(codeLockedProblem);
   if (attempt.outcome === 'wrong') {
     if (attempt.locks && counted) {
       // An enrolment waiting for its code is locked; one waiting for approval only loses its other contact.
@@ -373,8 +381,8 @@ export async function confirmEnrolment(
         if (!(error instanceof ConflictError)) throw error;
       });
     }
-    throw new ValidationError(attempt.locks ? 'Wrong code; this enrolment is now locked. Enrol again.' : 'Wrong code', [
-      { path: 'code', message: 'wrong code' },
+    throw new ValidationError(attempt.locks ? lastAttemptEnrolmentProblem : codeWrongProblem, [
+      { path: 'code', kind: codeWrongField },
     ]);
   }
 
@@ -436,13 +444,10 @@ async function confirmAfterActivation(
 ): Promise<ConfirmAnswer> {
   const found = enrolment.memberId ? await d.members.getMember(enrolment.memberId) : undefined;
   const pending = found?.member.pendingContact;
-  if (!found || pending?.enrolmentId !== enrolment.enrolmentId)
-    throw new ConflictError('This enrolment is already confirmed');
+  if (!found || pending?.enrolmentId !== enrolment.enrolmentId) throw new ConflictError(alreadyConfirmedProblem);
   const now = d.now();
   if (codeExpired(pending.code, now))
-    throw new ValidationError('The code has expired; add this address from your member page', [
-      { path: 'code', message: 'expired' },
-    ]);
+    throw new ValidationError(codeExpiredChangeProblem, [{ path: 'code', kind: codeExpiredField }]);
   const pepper = await d.pepper();
   const counted = await d.members.countContactCodeAttempt(found.member.memberId, MAX_CODE_ATTEMPTS);
   const waiting = counted?.pendingContact;
@@ -457,14 +462,14 @@ async function confirmAfterActivation(
   const member = counted ?? found.member;
   const { pendingContact: _pending, ...rest } = member;
   const base: Member = { ...rest, updatedAt: now.toISOString(), version: member.version + 1 };
-  if (attempt.outcome === 'locked') throw new ConflictError(LOCKED);
+  if (attempt.outcome === 'locked') throw new ConflictError(codeLockedProblem);
   if (attempt.outcome === 'wrong') {
     if (attempt.locks)
       await d.members.writeMember({ member: base, expectedVersion: member.version }).catch((error: unknown) => {
         if (!(error instanceof ConflictError)) throw error;
       });
-    throw new ValidationError(attempt.locks ? 'Wrong code; add this address from your member page' : 'Wrong code', [
-      { path: 'code', message: 'wrong code' },
+    throw new ValidationError(attempt.locks ? lastAttemptChangeProblem : codeWrongProblem, [
+      { path: 'code', kind: codeWrongField },
     ]);
   }
   const hash = contactHash(pending.value, pepper);
@@ -491,11 +496,11 @@ async function confirmAfterActivation(
 function completeDetails(enrolment: Enrolment, input: ConfirmInput, plp: Plp): Enrolment {
   if (enrolment.name !== undefined && enrolment.address !== undefined) return enrolment;
   const missing = [
-    ...(input.name === undefined ? [{ path: 'name', message: 'give your name' }] : []),
-    ...(input.address === undefined ? [{ path: 'address', message: 'give your address' }] : []),
+    ...(input.name === undefined ? [{ path: 'name', kind: requiredField }] : []),
+    ...(input.address === undefined ? [{ path: 'address', kind: requiredField }] : []),
   ];
   if (input.name === undefined || input.address === undefined)
-    throw new ValidationError('Complete your enrolment with your name and address', missing);
+    throw new ValidationError(detailsRequiredProblem, missing);
   assertInZone(input.address, plp);
   return { ...enrolment, name: input.name, address: input.address };
 }
@@ -707,10 +712,11 @@ export async function decideEnrolment(
     loadScope(caller, d.directory),
   ]);
   if (!enrolment || !plpIdsFor(caller, scope, 'coordinator').includes(enrolment.plpId))
-    throw new NotFoundError('Enrolment not found');
-  if (enrolment.status !== 'pending_approval') throw new ConflictError(`This enrolment is ${enrolment.status}`);
+    throw new NotFoundError(notFoundProblem);
+  if (enrolment.status !== 'pending_approval')
+    throw new ConflictError(enrolmentDecidedProblem, { vars: { status: enrolment.status } });
   const plp = await d.directory.getPlp(enrolment.plpId);
-  if (!plp) throw new NotFoundError('Enrolment not found');
+  if (!plp) throw new NotFoundError(notFoundProblem);
   const by = principalId({ sub: caller.sub });
   if (input.decision === 'approved') {
     await activate(enrolment, enrolment.version, plp, by, d);

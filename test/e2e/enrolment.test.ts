@@ -91,7 +91,12 @@ describe('enrolment journey over HTTP (local stack)', () => {
     expect(emailCode).not.toBe(codeIn(codeSms));
 
     const wrong = ['000000', '111111', '222222'].find((c) => c !== codeIn(codeSms) && c !== emailCode)!;
-    expect((await confirm(id, { code: wrong })).status).toBe(400);
+    const bad = await confirm(id, { code: wrong });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({
+      type: 'https://plp-alert.be/problems/code-wrong',
+      errors: [{ path: 'code', code: 'code_wrong' }],
+    });
     const confirmed = await confirm(id, { code: codeIn(codeSms) });
     expect(confirmed.status).toBe(200);
     expect(confirmed.json).toEqual({ status: 'pending_approval', contacts: { phone: 'confirmed', email: 'pending' } });
@@ -209,7 +214,7 @@ describe('enrolment journey over HTTP (local stack)', () => {
     const emailsBefore = (await emailsTo(email)).length;
     expect((await call('POST', '/public/member-links', { body: { contact: email } })).status).toBe(202);
     expect(await emailsTo(email)).toHaveLength(emailsBefore);
-  });
+  }, 60_000); // the longest journey: many deliveries through the local runtime
 
   it('activates at confirmation when the PLP needs no approval, and codes go by e-mail without a phone', async () => {
     const email = newEmail();
