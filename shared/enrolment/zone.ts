@@ -8,6 +8,12 @@
  */
 
 import { ValidationError } from '../errors.ts';
+import {
+  postcodeOutsideZoneField,
+  postcodeOutsideZoneProblem,
+  streetOutsideZoneField,
+  streetOutsideZoneProblem,
+} from './problems.ts';
 
 export type Address = { street: string; number: string; postcode: string };
 /** A street of a zone: its one name, or its name in each language of the commune. */
@@ -103,10 +109,24 @@ export function addressInZone(address: Address, zone: ZoneRule): boolean {
   return streetInZone(address.street, zone.streets);
 }
 
-/** The address in the PLP's zone, or 400 on `address`. */
+/**
+ * The address in the PLP's zone, or 400 on the field that is not: `address.postcode` (outside-zone,
+ * outside_zone_postcode) when the postcode is none of the zone's, else `address.street` (outside_zone_street).
+ */
 export function assertInZone(address: Address, plp: { name: string; zone: ZoneRule }): void {
-  if (!addressInZone(address, plp.zone))
-    throw new ValidationError('The address is outside the zone of this PLP', [
-      { path: 'address', message: `not in the zone of ${plp.name}` },
-    ]);
+  if (addressInZone(address, plp.zone)) return;
+  const vars = { plp: plp.name };
+  if (!addressInZone(address, { postcodes: plp.zone.postcodes }))
+    throw new ValidationError(
+      postcodeOutsideZoneProblem,
+      [{ path: 'address.postcode', kind: postcodeOutsideZoneField, vars }],
+      { vars },
+    );
+  throw new ValidationError(
+    streetOutsideZoneProblem,
+    [{ path: 'address.street', kind: streetOutsideZoneField, vars }],
+    {
+      vars,
+    },
+  );
 }

@@ -281,21 +281,29 @@ describe('enrolment refusals over HTTP', () => {
     return res;
   };
 
-  it('refuses an address outside the zone, and sends nothing', async () => {
+  it('refuses an address outside the zone, saying whether the postcode or the street is not in it, and sends nothing', async () => {
     const phone = newMobile();
-    await refused(
+    const postcode = await refused(
       enrolmentBody(approvalPlp, { phone, address: { street: 'Kerkstraat', number: '1', postcode: '1000' } }),
       400,
-      'address',
+      'address.postcode',
     );
-    await refused(
+    expect(postcode.json).toMatchObject({
+      type: 'https://plp-alert.be/problems/outside-zone',
+      errors: [{ path: 'address.postcode', code: 'outside_zone_postcode' }],
+    });
+    const street = await refused(
       enrolmentBody(approvalPlp, {
         phone,
         address: { street: 'Autre rue', number: '1', postcode: approvalPlp.postcode },
+        language: 'nl',
       }),
       400,
-      'address',
+      'address.street',
     );
+    expect(street.json.errors).toEqual([
+      { path: 'address.street', code: 'outside_zone_street', message: expect.stringMatching(/Deze straat/) },
+    ]);
     expect(await smsTo(phone)).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ValidationError } from '../../errors.ts';
+import { invalidPageTokenField, invalidPageTokenProblem } from '../../i18n/problems.ts';
 import {
   checkLimit,
   type LimitDecision,
@@ -469,7 +470,7 @@ function encodeCursor(key: Record<string, unknown>): string {
  * accepted (an edited cursor is a 400, never a DynamoDB error).
  */
 function decodeCursor(cursor: string, partition: Partition): Record<string, string> {
-  const invalid = new ValidationError('The cursor is not valid', [{ path: 'query.cursor', message: 'not a cursor' }]);
+  const invalid = new ValidationError(invalidPageTokenProblem, [{ path: 'query.cursor', kind: invalidPageTokenField }]);
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -1,4 +1,5 @@
 import { type BucketState, checkLimit, longestWindowSeconds, takeToken } from '../../../shared/enrolment/limits.ts';
+import { invalidPageTokenField, invalidPageTokenProblem } from '../../../shared/i18n/problems.ts';
 import type {
   Enrolment,
   EnrolmentStore,
@@ -129,7 +130,7 @@ export function fakeEnrolmentStore(r: EnrolmentRecords): EnrolmentStore {
 }
 
 const CURSOR_INVALID = () =>
-  new ValidationError('The cursor is not valid', [{ path: 'query.cursor', message: 'not a cursor' }]);
+  new ValidationError(invalidPageTokenProblem, [{ path: 'query.cursor', kind: invalidPageTokenField }]);
 const encodeCursor = (plpId: string, memberId: string) =>
   Buffer.from(JSON.stringify({ plpId, after: memberId })).toString('base64url');
 /** The member id a cursor of this PLP's list continues after; anything else → the adapter's ValidationError. */
