@@ -6,6 +6,7 @@ import {
   memberPepper,
   memberStore,
   now,
+  smsBudget,
   smsSender,
 } from '../../shared/adapters/runtime.ts';
 import { decideEnrolment } from '../../shared/enrolment/use-cases.ts';
@@ -18,6 +19,7 @@ const deps = {
   directory: directoryStore(),
   publish: eventPublisher(),
   sms: smsSender(),
+  smsBudget: smsBudget(),
   email: emailSender(),
   pepper: memberPepper(),
   now,

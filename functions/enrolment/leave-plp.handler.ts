@@ -5,6 +5,7 @@ import {
   memberPepper,
   memberStore,
   now,
+  smsBudget,
   smsSender,
   stageSettings,
 } from '../../shared/adapters/runtime.ts';
@@ -17,6 +18,7 @@ const deps = {
   directory: directoryReader(),
   publish: eventPublisher(),
   sms: smsSender(),
+  smsBudget: smsBudget(),
   email: emailSender(),
   pepper: memberPepper(),
   publicBaseUrl: stageSettings().publicBaseUrl,

@@ -4,6 +4,7 @@ import {
   enrolmentStore,
   now,
   onceStore,
+  smsBudget,
   smsSender,
 } from '../../shared/adapters/runtime.ts';
 import { noticeAwaitingApproval } from '../../shared/enrolment/use-cases.ts';
@@ -15,6 +16,7 @@ const deps = {
   once: onceStore(),
   directory: directoryReader(),
   sms: smsSender(),
+  smsBudget: smsBudget(),
   email: emailSender(),
   now,
 };

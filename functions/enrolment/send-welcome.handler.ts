@@ -5,6 +5,7 @@ import {
   memberStore,
   now,
   onceStore,
+  smsBudget,
   smsSender,
   stageSettings,
 } from '../../shared/adapters/runtime.ts';
@@ -17,6 +18,7 @@ const deps = {
   once: onceStore(),
   directory: directoryReader(),
   sms: smsSender(),
+  smsBudget: smsBudget(),
   email: emailSender(),
   pepper: memberPepper(),
   publicBaseUrl: stageSettings().publicBaseUrl,

@@ -8,6 +8,7 @@ import {
   memberStore,
   now,
   onceStore,
+  smsBudget,
   smsSender,
   stageSettings,
 } from '../../shared/adapters/runtime.ts';
@@ -22,6 +23,7 @@ const deps = {
   directory: directoryReader(),
   publish: eventPublisher(),
   sms: smsSender(),
+  smsBudget: smsBudget(),
   email: emailSender(),
   pepper: memberPepper(),
   ...stageSettings(),

@@ -5,6 +5,7 @@ import { RateLimitedError } from '../errors.ts';
 import type { Language } from '../i18n/languages.ts';
 import { emailContent, smsText, type Message, type MessageVars } from '../i18n/messages.ts';
 import type { EmailSender, QueueSender, SmsSender } from '../messaging/ports.ts';
+import { type BudgetedPlp, chargeSms, type SmsBudget } from '../messaging/sms-budget.ts';
 import { hashSecret } from './codes.ts';
 import { canReceiveSms } from './phone.ts';
 import { CLIENT_BUCKET, CONTACT_LIMITS, type LimitDecision } from './limits.ts';
@@ -34,6 +35,12 @@ export type EnrolmentDeps = {
   newId?: () => string;
   /** The queue of member-link requests (answered at once, handled by a worker). */
   memberLinks: QueueSender<{ contact: string }>;
+  /**
+   * The PLPs' monthly SMS budgets (shared/messaging/sms-budget.ts), charged by `notify` with `budget`. Every
+   * handler whose use case sends an SMS belonging to a PLP builds it (test/unit/functions/sms-budget-wiring.test.ts);
+   * left out, nothing is charged (unit tests of other rules).
+   */
+  smsBudget?: SmsBudget;
 };
 
 /** The part of EnrolmentDeps a use case needs: it names them, and its handler builds only those. */
@@ -112,18 +119,55 @@ export async function smsRefusalFor(phone: string, d: Needs<'now' | 'once' | 'pe
 
 export type Recipient = { language: Language; channels: readonly Channel[]; phone?: string; email?: string };
 
-/** Sends one kind of message on each of the recipient's channels that has a contact, in their language. */
+/** How `notify` sends: the channels (the recipient's own by default), and the PLP an SMS is charged to. */
+export type NotifyOptions = {
+  channels?: readonly Channel[];
+  /**
+   * The PLP whose monthly SMS budget the SMS is charged to (docs/api.md, "SMS budget"). Left out for what is
+   * never charged: codes, member links, answers to unknown numbers (and, later, red alerts).
+   */
+  budget?: BudgetedPlp;
+  /**
+   * When the budget refuses the SMS, the message goes by e-mail to a recipient who has an address (true by
+   * default; nothing more when this call sends e-mail anyway). False where the e-mail goes, or went, otherwise.
+   */
+  emailFallback?: boolean;
+};
+
+/**
+ * Sends one kind of message on each of the recipient's channels that has a contact, in their language. With
+ * `budget`, an SMS is charged to that PLP first: refused (the month is spent), it is not sent, and the message
+ * goes by e-mail instead when the recipient has an address; an SMS whose send fails is given back.
+ */
 export async function notify<M extends Message<any>>(
   to: Recipient,
   message: M,
   vars: MessageVars<M>,
-  d: Needs<'sms' | 'email'>,
-  channels: readonly Channel[] = to.channels,
+  d: Needs<'sms' | 'email'> & Partial<Needs<'now' | 'smsBudget'>>,
+  options: readonly Channel[] | NotifyOptions = {},
 ): Promise<void> {
+  const opts: NotifyOptions = Array.isArray(options) ? { channels: options } : (options as NotifyOptions);
+  const { channels = to.channels, budget, emailFallback = true } = opts;
+  const sendEmail = async (address: string) =>
+    d.email.send({ to: address, ...emailContent(message, to.language, vars) });
   for (const channel of channels) {
-    if (channel === 'sms' && to.phone) await d.sms.send(to.phone, smsText(message, to.language, vars));
-    if (channel === 'email' && to.email)
-      await d.email.send({ to: to.email, ...emailContent(message, to.language, vars) });
+    if (channel === 'sms' && to.phone) {
+      const text = smsText(message, to.language, vars);
+      const charged =
+        budget && d.smsBudget ? await chargeSms(budget, text, d.smsBudget, d.now?.() ?? new Date()) : null;
+      if (charged === undefined) {
+        // Over budget: not sent (chargeSms counted and logged it); the e-mail carries the message instead.
+        if (emailFallback && to.email && !channels.includes('email')) await sendEmail(to.email);
+        continue;
+      }
+      try {
+        await d.sms.send(to.phone, text);
+      } catch (error) {
+        if (charged) await d.smsBudget?.store.refundSms(charged);
+        throw error;
+      }
+    }
+    if (channel === 'email' && to.email) await sendEmail(to.email);
   }
 }
 

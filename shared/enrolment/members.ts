@@ -76,7 +76,7 @@ async function issueToken(member: Member, d: Needs<'members' | 'now' | 'pepper'>
  */
 export async function sendWelcome(
   data: { memberId: string; plpId: string; enrolmentId: string },
-  d: Needs<'directory' | 'email' | 'members' | 'now' | 'once' | 'pepper' | 'publicBaseUrl' | 'sms'>,
+  d: Needs<'directory' | 'email' | 'members' | 'now' | 'once' | 'pepper' | 'publicBaseUrl' | 'sms' | 'smsBudget'>,
 ): Promise<void> {
   const found = await d.members.getMember(data.memberId);
   if (!found || found.member.status !== 'active') return;
@@ -98,9 +98,11 @@ export async function sendWelcome(
   }
   const vars = { plpName: plp?.name ?? 'PLP', memberUrl: memberUrl(d, token), manageUrl: manageUrl(d) };
   // Each channel on its own: one that failed is released for the retry, one that went out is never sent again.
+  // The SMS is charged to the PLP's budget; refused, the welcome goes by e-mail unless e-mail is a channel anyway.
+  const budget = { budget: plp ?? { plpId: data.plpId }, emailFallback: !found.member.channels.includes('email') };
   const failed: { channel: Channel; error: unknown }[] = [];
   for (const channel of channels) {
-    await notify(found.member, welcomeMessage, vars, d, [channel]).catch((error: unknown) =>
+    await notify(found.member, welcomeMessage, vars, d, { channels: [channel], ...budget }).catch((error: unknown) =>
       failed.push({ channel, error }),
     );
   }
@@ -256,7 +258,7 @@ export async function eraseMe(token: string, d: Needs<'members' | 'now' | 'peppe
 export async function leavePlp(
   token: string,
   plpId: string,
-  d: Needs<'directory' | 'email' | 'members' | 'now' | 'pepper' | 'publicBaseUrl' | 'publish' | 'sms'>,
+  d: Needs<'directory' | 'email' | 'members' | 'now' | 'pepper' | 'publicBaseUrl' | 'publish' | 'sms' | 'smsBudget'>,
 ): Promise<MeView> {
   const { member, memberships } = await authenticateMember(token, d);
   const leaving = memberships.find((m) => m.plpId === plpId);
@@ -271,7 +273,9 @@ export async function leavePlp(
   await d.members.writeMember({ member: next, expectedVersion: member.version, deleteMemberships: [plpId] });
   await publishLeft(member.memberId, [leaving], 'member_link', d);
   const plp = await d.directory.getPlp(plpId);
-  await notify(member, leftMessage, { plpName: plp?.name ?? 'PLP', manageUrl: manageUrl(d) }, d);
+  await notify(member, leftMessage, { plpName: plp?.name ?? 'PLP', manageUrl: manageUrl(d) }, d, {
+    budget: plp ?? { plpId },
+  });
   return view(next, remaining, d);
 }
 

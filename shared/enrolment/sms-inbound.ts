@@ -5,7 +5,7 @@ import { leftMessage } from '../i18n/messages/left.ts';
 import { smsOptedOutMessage } from '../i18n/messages/sms-opted-out.ts';
 import { smsStoppedMessage } from '../i18n/messages/sms-stopped.ts';
 import { unknownPlpCodeMessage } from '../i18n/messages/unknown-plp-code.ts';
-import { contactHash, type Needs, manageUrl, smsOptOut } from './context.ts';
+import { contactHash, type Needs, manageUrl, notify, smsOptOut } from './context.ts';
 import { parseSmsKeyword, textLanguage } from './keywords.ts';
 import { publishLeft } from './members.ts';
 import { canReceiveSms, parsePhone } from './phone.ts';
@@ -33,6 +33,7 @@ export type InboundSmsDeps = Needs<
   | 'publicBaseUrl'
   | 'publish'
   | 'sms'
+  | 'smsBudget'
 >;
 
 /**
@@ -123,12 +124,21 @@ async function handle(phone: string, sms: InboundSms, d: InboundSmsDeps): Promis
         expectedVersion: member.version,
         ...(leaves ? { deleteMemberships: memberships.map((m) => m.plpId) } : {}),
       });
+      // The reply is the member's PLP's SMS, charged to its budget (the first PLP when several): over budget it
+      // is not sent, and not mailed either — the member has just acted by SMS and this function sends no e-mail.
+      const plps = await d.directory.getPlps(memberships.map((m) => m.plpId));
+      const plpId = memberships[0]?.plpId;
+      const replyCharged = <M extends Message<any>>(message: M, vars: MessageVars<M>) =>
+        notify({ language: member.language, channels: ['sms'], phone }, message, vars, d, {
+          ...(plpId ? { budget: plps.find((p) => p.plpId === plpId) ?? { plpId } } : {}),
+          emailFallback: false,
+        });
       if (leaves) {
         await publishLeft(member.memberId, memberships, 'sms_stop', d);
-        const names = (await d.directory.getPlps(memberships.map((m) => m.plpId))).map((p) => p.name);
-        await reply(smsText(leftMessage, member.language, { plpName: names.join(', ').slice(0, 80) || 'PLP Alert' }));
+        const names = plps.map((p) => p.name);
+        await replyCharged(leftMessage, { plpName: names.join(', ').slice(0, 80) || 'PLP Alert' });
       } else {
-        await reply(smsText(smsStoppedMessage, member.language, { manageUrl: manageUrl(d) }));
+        await replyCharged(smsStoppedMessage, { manageUrl: manageUrl(d) });
       }
       return;
     }
