@@ -651,7 +651,7 @@ const AWAITING_ONCE_SECONDS = 30 * 86_400;
  */
 export async function noticeAwaitingApproval(
   data: { enrolmentId: string; awaitsApproval: boolean },
-  d: Needs<'directory' | 'email' | 'enrolments' | 'now' | 'once' | 'sms'>,
+  d: Needs<'directory' | 'email' | 'enrolments' | 'now' | 'once' | 'sms' | 'smsBudget'>,
 ): Promise<void> {
   if (!data.awaitsApproval) return;
   const enrolment = await d.enrolments.getEnrolment(data.enrolmentId);
@@ -661,7 +661,10 @@ export async function noticeAwaitingApproval(
   const channel: Channel = enrolment.primary === 'phone' ? 'sms' : 'email';
   if (!(await d.once.claimOnce('awaiting-approval', data.enrolmentId, AWAITING_ONCE_SECONDS, d.now()))) return;
   try {
-    await notify(to, awaitingApprovalMessage, { plpName: plp?.name ?? 'PLP' }, d, [channel]);
+    await notify(to, awaitingApprovalMessage, { plpName: plp?.name ?? 'PLP' }, d, {
+      channels: [channel],
+      budget: plp ?? { plpId: enrolment.plpId },
+    });
   } catch (error) {
     await d.once.releaseOnce('awaiting-approval', data.enrolmentId);
     throw error;
@@ -704,7 +707,9 @@ export async function decideEnrolment(
   enrolmentId: string,
   input: DecisionInput,
   caller: Caller,
-  d: Needs<'directory' | 'email' | 'enrolments' | 'members' | 'newId' | 'now' | 'pepper' | 'publish' | 'sms'>,
+  d: Needs<
+    'directory' | 'email' | 'enrolments' | 'members' | 'newId' | 'now' | 'pepper' | 'publish' | 'sms' | 'smsBudget'
+  >,
 ): Promise<{ enrolmentId: string; status: 'active' | 'rejected' }> {
   assertGroup(caller, 'coordinator');
   const [enrolment, scope] = await Promise.all([
@@ -735,6 +740,6 @@ export async function decideEnrolment(
     },
     enrolment.version,
   );
-  await notify(confirmedRecipient(enrolment), rejectedMessage, { plpName: plp.name }, d);
+  await notify(confirmedRecipient(enrolment), rejectedMessage, { plpName: plp.name }, d, { budget: plp });
   return { enrolmentId, status: 'rejected' };
 }

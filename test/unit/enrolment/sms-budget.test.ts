@@ -7,7 +7,12 @@ import type { EnrolmentInput } from '../../../shared/enrolment/contact-input.ts'
 import type { EnrolmentDeps } from '../../../shared/enrolment/context.ts';
 import { leavePlp, sendWelcome } from '../../../shared/enrolment/members.ts';
 import { handleInboundSms } from '../../../shared/enrolment/sms-inbound.ts';
-import { confirmEnrolment, requestEnrolment } from '../../../shared/enrolment/use-cases.ts';
+import {
+  confirmEnrolment,
+  decideEnrolment,
+  noticeAwaitingApproval,
+  requestEnrolment,
+} from '../../../shared/enrolment/use-cases.ts';
 import type { EmailMessage } from '../../../shared/messaging/ports.ts';
 import { budgetMonth, microEur, type SmsCharge } from '../../../shared/messaging/sms-budget.ts';
 import { fakeDirectoryStore } from '../../support/fakes/directory-store.ts';
@@ -258,6 +263,49 @@ describe('SMS budget of a PLP', () => {
 
     expect(h.sms.length).toBe(sms); // neither reply went by SMS
     expect(h.emails.slice(before).map((m) => m.to)).toEqual([linked.input.email]); // the link's leaver is mailed
+    expect(h.skipped.map((c) => c.plpId)).toEqual([plp.plpId, plp.plpId]);
+  });
+
+  it('over budget, tells a resident waiting for approval and a rejected one by e-mail instead of SMS', async () => {
+    const h = harness();
+    const coordinatorEmail = newEmail();
+    const plp = await newPlp({
+      smsMonthlyBudgetEur: 5,
+      requiresApproval: true,
+      coordinators: [{ email: coordinatorEmail, name: 'Anne', language: 'fr' }],
+    });
+    const coordinator: Caller = { sub: `coord-${run}`, email: coordinatorEmail, groups: ['coordinator'] };
+    await spend(plp, h);
+    const phone = newPhone();
+    const email = newEmail();
+    const { enrolmentId } = await requestEnrolment(
+      {
+        plpId: plp.plpId,
+        name: 'Jan',
+        address: { street: 'Rue de la Gare', number: '3', postcode: POSTCODE },
+        phone,
+        email,
+        language: 'nl',
+        channels: ['sms'],
+        consent: true,
+      },
+      newClient(),
+      h.deps,
+    );
+    const emailCode = codeIn(h.emails.findLast((m) => m.to === email)?.text);
+    await confirmEnrolment(enrolmentId, { code: emailCode }, newClient(), h.deps);
+    const smsCode = codeIn(h.sms.findLast((s) => s.to === phone)?.body);
+    expect(await confirmEnrolment(enrolmentId, { code: smsCode }, newClient(), h.deps)).toMatchObject({
+      status: 'pending_approval',
+    });
+    const sms = h.sms.length;
+    const before = h.emails.length;
+
+    await noticeAwaitingApproval({ enrolmentId, awaitsApproval: true }, h.deps);
+    await decideEnrolment(enrolmentId, { decision: 'rejected' }, coordinator, h.deps);
+
+    expect(h.sms.length).toBe(sms);
+    expect(h.emails.slice(before).map((m) => m.to)).toEqual([email, email]);
     expect(h.skipped.map((c) => c.plpId)).toEqual([plp.plpId, plp.plpId]);
   });
 });
