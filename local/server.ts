@@ -53,6 +53,9 @@ export function createLocalServer(deps: LocalServerDeps) {
     'GET /dev/outbox/sms': async () => json(200, { items: deps.outbox.items }),
     'GET /dev/events': async () => json(200, { items: deps.bus.log, deadLetters: deps.bus.deadLetters }),
     'GET /dev/jwks.json': async () => json(200, await deps.issuer.jwks()),
+    // Dead letters of the local queues (as a queue's DLQ in AWS), and their redrive (docs/deploy.md).
+    'GET /dev/queues': async () =>
+      json(200, { deadLetters: deps.queues.deadLetters.map(({ body: _body, ...letter }) => letter) }),
     'POST /dev/sms/inbound': async (req, body) => {
       const input = z
         .strictObject({ from: z.string().min(3).max(20), body: z.string().max(1600) })
@@ -97,6 +100,8 @@ export function createLocalServer(deps: LocalServerDeps) {
         return send(res, fromGateway(problem(payloadTooLargeProblem, language, { vars: { limit: MAX_READ_BYTES } })));
       const dev = devRoutes[`${method} ${url.pathname}`];
       if (dev) return send(res, await dev(req, body));
+      const redrive = /^\/dev\/queues\/([\w-]+)\/redrive$/.exec(url.pathname);
+      if (redrive && method === 'POST') return send(res, json(200, { moved: deps.queues.redrive(redrive[1]!) }));
       const schedule = /^\/dev\/schedules\/([\w-]+)\/run$/.exec(url.pathname);
       if (schedule && method === 'POST') return send(res, await runSchedule(schedule[1] as string));
       for (const { name, spec, route } of routes) {

@@ -73,3 +73,15 @@ describe('local router', () => {
     expect(JSON.parse(res.body)).toMatchObject({ title: 'Ongeldig pad', detail: expect.stringMatching(/%-escape/) });
   });
 });
+
+describe('dev routes of the local queues', () => {
+  it('lists dead letters without their bodies and redrives a queue, answering how many moved', async () => {
+    const listed = await fetch(`${base}/dev/queues`);
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toEqual({ deadLetters: [] });
+    const moved = await fetch(`${base}/dev/queues/welcomes/redrive`, { method: 'POST' });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toEqual({ moved: 0 });
+    expect((await fetch(`${base}/dev/queues/welcomes/redrive`)).status).toBe(404);
+  });
+});
