@@ -22,6 +22,12 @@ export type BuildOptions = {
   clientLimits?: boolean;
   /** Official languages of the deployment's area (context `languages=fr,nl`). */
   languages?: readonly string[];
+  /** What one SMS part costs in euros, charged to PLP budgets (shared/messaging/sms-budget.ts has the default). */
+  smsPricePerSegmentEur?: number;
+  /** The monthly SMS budget of a PLP that sets none, in euros (shared/messaging/sms-budget.ts has the default). */
+  smsDefaultMonthlyBudgetEur?: number;
+  /** The account's SNS monthly SMS spend limit, whole USD (infra/constructs/sms-spend.ts has the default). */
+  smsMonthlySpendLimitUsd?: number;
   /** The functions to build; the manifest's by default (tests pass others to cover every trigger kind). */
   functions?: ReadonlyArray<readonly [string, FunctionSpec]>;
 };
@@ -37,6 +43,7 @@ export function buildApp(app: App, options: BuildOptions) {
     env,
     stage,
     senderDomain: options.senderDomain,
+    smsMonthlySpendLimitUsd: options.smsMonthlySpendLimitUsd,
     description: `PLP Alert ${stage}: table, event bus, user pool, SMS topic, SES configuration, member pepper (retained)`,
     terminationProtection: stage === 'prod',
   });
@@ -50,6 +57,8 @@ export function buildApp(app: App, options: BuildOptions) {
     publicBaseUrl: options.publicBaseUrl,
     clientLimits: options.clientLimits,
     languages: options.languages,
+    smsPricePerSegmentEur: options.smsPricePerSegmentEur,
+    smsDefaultMonthlyBudgetEur: options.smsDefaultMonthlyBudgetEur,
     description: `PLP Alert ${stage}: functions, HTTP API, rules, queues, alarms`,
   });
   for (const stack of [stateful, appStack]) {

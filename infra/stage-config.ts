@@ -25,6 +25,18 @@ export class StageConfigError extends Error {
 }
 
 /**
+ * A context amount (`smsPricePerSegmentEur=0.08`): undefined when unset, else a number ≥ 0; anything else
+ * stops the synthesis rather than deploying a price or budget of NaN.
+ */
+function amount(context: (key: string) => string | undefined, key: string): number | undefined {
+  const value = context(key)?.trim();
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new StageConfigError(`-c ${key}=${value}: give an amount ≥ 0, e.g. 0.08`);
+  return n;
+}
+
+/**
  * Build options from context. `context(key)` answers the context value, undefined when unset or empty;
  * `defaults` supplies what does not come from context (region and account of the CLI's environment).
  * Throws StageConfigError when a stage other than the local one lacks a required setting.
@@ -59,6 +71,9 @@ export function stageOptions(
     smsSenderId: context('smsSenderId'),
     publicBaseUrl: context('publicBaseUrl'),
     clientLimits: context('clientLimits') !== 'off',
+    smsPricePerSegmentEur: amount(context, 'smsPricePerSegmentEur'),
+    smsDefaultMonthlyBudgetEur: amount(context, 'smsDefaultMonthlyBudgetEur'),
+    smsMonthlySpendLimitUsd: amount(context, 'smsMonthlySpendLimitUsd'),
     languages: context('languages')
       ?.split(',')
       .map((l) => l.trim())

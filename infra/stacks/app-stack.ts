@@ -41,6 +41,9 @@ export type AppStackProps = StackProps & {
   clientLimits?: boolean;
   /** Official languages of the deployment's area (context `languages=fr,nl`, the default). */
   languages?: readonly string[];
+  /** SMS price per part and default PLP budget, in euros (contexts `smsPricePerSegmentEur`, `smsDefaultMonthlyBudgetEur`). */
+  smsPricePerSegmentEur?: number;
+  smsDefaultMonthlyBudgetEur?: number;
 };
 
 /** The official languages of Brussels, where the platform started: the default of context `languages`. */
@@ -130,6 +133,8 @@ export class AppStack extends Stack {
       queueUrl: (name) => this.queue(name).queueUrl,
       pepperSecretArn: stateful.memberPepper.secretArn,
       smsSenderId: props.smsSenderId,
+      smsPricePerSegmentEur: props.smsPricePerSegmentEur,
+      smsDefaultMonthlyBudgetEur: props.smsDefaultMonthlyBudgetEur,
       email: {
         configurationSetName: stateful.configurationSet.configurationSetName,
         from: stateful.senderDomain ? `no-reply@${stateful.senderDomain}` : undefined,

@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import cdkNag from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
 import { checkSmsSpendLimit, SmsSpend } from '../../infra/constructs/sms-spend.ts';
+import { StageConfigError, stageOptions } from '../../infra/stage-config.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cdkContext = JSON.parse(readFileSync(path.join(root, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
@@ -106,5 +107,60 @@ describe('the stage’s stateful stack', () => {
       '\\"MonthlySpendLimit\\":\\"100\\"',
     );
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'SMSMonthToDateSpentUSD', Threshold: 80 });
+  });
+});
+
+describe('SMS settings from stage configuration', () => {
+  const contextOf = (values: Record<string, string>) => (key: string) => values[key];
+
+  it('reads the price per part, the default PLP budget and the account’s limit from context, and refuses nonsense', () => {
+    expect(
+      stageOptions(
+        contextOf({ smsPricePerSegmentEur: '0.07', smsDefaultMonthlyBudgetEur: '40', smsMonthlySpendLimitUsd: '250' }),
+      ),
+    ).toMatchObject({ smsPricePerSegmentEur: 0.07, smsDefaultMonthlyBudgetEur: 40, smsMonthlySpendLimitUsd: 250 });
+    expect(stageOptions(contextOf({}))).toMatchObject({
+      smsPricePerSegmentEur: undefined,
+      smsDefaultMonthlyBudgetEur: undefined,
+      smsMonthlySpendLimitUsd: undefined,
+    });
+    for (const bad of ['abc', '-1', 'Infinity'])
+      expect(() => stageOptions(contextOf({ smsPricePerSegmentEur: bad }))).toThrow(StageConfigError);
+  });
+
+  it('gives the stage’s price and default budget to functions that send SMS only, and its limit to SNS', () => {
+    const outdir = mkdtempSync(path.join(os.tmpdir(), 'plp-sms-settings-'));
+    outdirs.push(outdir);
+    const app = new App({ outdir, context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
+    const stacks = buildApp(app, {
+      stage: 'test',
+      region: 'eu-west-1',
+      account: '123456789012',
+      smsPricePerSegmentEur: 0.07,
+      smsDefaultMonthlyBudgetEur: 40,
+      smsMonthlySpendLimitUsd: 250,
+    });
+    const assembly = app.synth();
+    const appTemplate = assembly.getStackArtifact(stacks.app.artifactId).template as {
+      Resources: Record<string, { Type: string; Properties: Record<string, any> }>;
+    };
+    const variablesOf = (name: string) => {
+      const id = stacks.app.getLogicalId(stacks.app.functions.get(name)!.node.defaultChild as CfnElement);
+      return appTemplate.Resources[id]!.Properties.Environment.Variables as Record<string, string>;
+    };
+    for (const name of ['sendWelcome', 'decideEnrolment', 'smsInbound', 'requestEnrolment'])
+      expect(variablesOf(name)).toMatchObject({
+        SMS_PRICE_PER_SEGMENT_EUR: '0.07',
+        SMS_DEFAULT_MONTHLY_BUDGET_EUR: '40',
+      });
+    for (const name of ['createCommune', 'getMe']) {
+      expect(variablesOf(name).SMS_PRICE_PER_SEGMENT_EUR).toBeUndefined();
+      expect(variablesOf(name).SMS_DEFAULT_MONTHLY_BUDGET_EUR).toBeUndefined();
+    }
+    const stateful = Template.fromJSON(assembly.getStackArtifact(stacks.stateful.artifactId).template);
+    expect(JSON.stringify(stateful.findResources('Custom::SmsMonthlySpendLimit'))).toContain(
+      '\\"MonthlySpendLimit\\":\\"250\\"',
+    );
+    stateful.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'SMSMonthToDateSpentUSD', Threshold: 200 });
   });
 });
