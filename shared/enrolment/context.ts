@@ -1,12 +1,14 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { EventPublisher } from '../../events/define-event.ts';
 import type { DirectoryStore } from '../directory/ports.ts';
-import { RateLimitedError } from '../errors.ts';
+import { type ProblemKind, RateLimitedError } from '../errors.ts';
+import { rateLimitedProblem } from '../i18n/problems.ts';
 import type { Language } from '../i18n/languages.ts';
 import { emailContent, smsText, type Message, type MessageVars } from '../i18n/messages.ts';
 import type { EmailSender, QueueSender, SmsSender } from '../messaging/ports.ts';
 import { type BudgetedPlp, chargeSms, type SmsBudget } from '../messaging/sms-budget.ts';
 import { hashSecret } from './codes.ts';
+import { contactRateLimitedProblem } from './problems.ts';
 import { canReceiveSms } from './phone.ts';
 import { CLIENT_BUCKET, CONTACT_LIMITS, type LimitDecision } from './limits.ts';
 import type { Channel } from './model.ts';
@@ -54,8 +56,8 @@ export const contactHashesOf = (person: { phone?: string; email?: string }, pepp
   [person.phone, person.email].filter((c): c is string => c !== undefined).map((c) => contactHash(c, pepper));
 
 /** 429 with the wait when a limit said no. */
-function refuseBeyond(decision: LimitDecision, message: string) {
-  if (!decision.allowed) throw new RateLimitedError(message, decision.retryAfterSeconds);
+function refuseBeyond(decision: LimitDecision, kind: ProblemKind<429>) {
+  if (!decision.allowed) throw new RateLimitedError(kind, decision.retryAfterSeconds);
 }
 
 /**
@@ -77,7 +79,7 @@ export const limitContact = async (contact: string, d: Needs<'limits' | 'now' | 
   const keyHash = contactHash(limitKeyOf(contact), await d.pepper());
   const at = d.now();
   const decision = await d.limits.consumeLimit('contact', keyHash, CONTACT_LIMITS, at);
-  refuseBeyond(decision, 'Too many messages to this contact; try again later');
+  refuseBeyond(decision, contactRateLimitedProblem);
   return at;
 };
 
@@ -91,7 +93,7 @@ export const limitClient = async (sourceIp: string, d: Needs<'clientLimits' | 'l
   if (!d.clientLimits) return;
   const keyHash = hashSecret(`ip:${sourceIp}`, await d.pepper());
   const decision = await d.limits.takeToken('client', keyHash, CLIENT_BUCKET, d.now());
-  refuseBeyond(decision, 'Too many requests from your address; try again later');
+  refuseBeyond(decision, rateLimitedProblem);
 };
 
 /** A number that texted STOP gets no SMS (no code, no link) until it texts JOIN or its member adds SMS again. */

@@ -373,6 +373,7 @@ describe('enrolment refusals over HTTP', () => {
       429,
     );
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(res.json.type).toBe('https://plp-alert.be/problems/contact-rate-limited');
     expect(await smsTo(phone)).toHaveLength(4);
   });
 
