@@ -8,6 +8,7 @@ import { Language } from '../i18n/languages.ts';
 import { Channels, EmailInput, EnrolmentAddress } from './model.ts';
 import { fill } from '../i18n/problems.ts';
 import { phoneFieldProblem } from './phone.ts';
+import { contactRequiredField, emailForEmailField, phoneForSmsField } from './problems.ts';
 
 /**
  * National or international form; the use case parses it to E.164 against the configured allow-list. Checked
@@ -42,15 +43,26 @@ export const EnrolmentInput = z
   .check(
     z.superRefine((v, ctx) => {
       if (v.phone === undefined && v.email === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['phone'], message: 'give a phone number or an e-mail address' });
-        ctx.addIssue({ code: 'custom', path: ['email'], message: 'give a phone number or an e-mail address' });
+        const params = { field: contactRequiredField };
+        ctx.addIssue({ code: 'custom', path: ['phone'], message: 'give a phone number or an e-mail address', params });
+        ctx.addIssue({ code: 'custom', path: ['email'], message: 'give a phone number or an e-mail address', params });
         return;
       }
       if (v.channels.includes('sms') && v.phone === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['phone'], message: 'the sms channel needs a phone number' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phone'],
+          message: 'the sms channel needs a phone number',
+          params: { field: phoneForSmsField },
+        });
       }
       if (v.channels.includes('email') && v.email === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['email'], message: 'the email channel needs an e-mail address' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['email'],
+          message: 'the email channel needs an e-mail address',
+          params: { field: emailForEmailField },
+        });
       }
     }),
   );

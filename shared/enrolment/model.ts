@@ -2,6 +2,7 @@
 import * as z from '../zod.ts';
 import { IdInput, Postcode, Ulid } from '../directory/scalars.ts';
 import { Language } from '../i18n/languages.ts';
+import { requiredField } from '../i18n/problems.ts';
 import { withHouseNumber } from './address.ts';
 
 /** Version of the consent text shown on the enrolment form; stored with each enrolment. */
@@ -40,7 +41,8 @@ export const EnrolmentAddress = z.pipe(
   z.transform((typed, ctx) => {
     const { number, ...address } = withHouseNumber(typed);
     if (number !== undefined) return { ...address, number };
-    ctx.issues.push({ code: 'custom', path: ['number'], message: 'give the house number', input: typed });
+    const params = { field: requiredField };
+    ctx.issues.push({ code: 'custom', path: ['number'], message: 'give the house number', input: typed, params });
     return z.NEVER;
   }),
 );

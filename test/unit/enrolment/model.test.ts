@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EnrolmentInput } from '../../../shared/enrolment/contact-input.ts';
 import { CONSENT_TEXT_VERSION, ConfirmInput, MemberLinkInput, UpdateMeInput } from '../../../shared/enrolment/model.ts';
+import { zodProblems } from '../../../shared/http/problem.ts';
 
 const valid = {
   plpId: '01JD0000000000000000000000',
@@ -142,5 +143,39 @@ describe('other public bodies', () => {
 
   it('has a consent text version', () => {
     expect(CONSENT_TEXT_VERSION).toBe('2026-11-v1');
+  });
+});
+
+describe('field codes of the enrolment rules (no validator text reaches an answer)', () => {
+  const codesOf = (input: unknown) => {
+    const parsed = EnrolmentInput.safeParse(input);
+    if (parsed.success) return [];
+    return zodProblems(parsed.error).map((p) => [p.path, 'kind' in p ? p.kind.code : 'invalid']);
+  };
+  const base = {
+    plpId: '01JABCDEFGHJKMNPQRSTVWXYZ0',
+    name: 'Marie',
+    address: { street: 'Rue de la Gare', number: '1', postcode: '1082' },
+    language: 'fr',
+    consent: true,
+  };
+
+  it('names a missing contact, a channel without its contact and a missing house number', () => {
+    expect(codesOf({ ...base, channels: ['sms'] })).toEqual([
+      ['phone', 'contact_required'],
+      ['email', 'contact_required'],
+    ]);
+    expect(codesOf({ ...base, email: 'a@b.be', channels: ['sms'] })).toEqual([['phone', 'phone_required_for_sms']]);
+    expect(codesOf({ ...base, phone: '0470123456', channels: ['email'] })).toEqual([
+      ['email', 'email_required_for_email'],
+    ]);
+    expect(
+      codesOf({
+        ...base,
+        phone: '0470123456',
+        channels: ['sms'],
+        address: { street: 'Rue de la Gare', postcode: '1082' },
+      }),
+    ).toEqual([['address.number', 'required']]);
   });
 });
