@@ -12,7 +12,7 @@ export const tableDefinition = {
   /** Every item names its entity type, so exports and migrations can tell items apart. */
   entityAttribute: 'entity',
   globalSecondaryIndexes: [
-    /** Items grouped under a PLP, a commune or an assignment scope (access patterns 5, 7, 10, 12, 17). */
+    /** Items grouped under a PLP, a commune or an assignment scope (access patterns 5, 7, 10, 12, 17, 22). */
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
   ],
 } as const;

@@ -35,6 +35,13 @@ import { byScopeIndex, type IndexName, tableDefinition } from './definition.ts';
  * |   |  PLP and contact (one at a time)          |  written with the enrolment, TTL = the code's expiry       |
  * |19 | a PLP's budgeted SMS spend in a month     | UpdateItem smsSpend(plpId, month): conditional ADD (spent  |
  * |   |  (charge atomically, read for evaluation) |  + cost ≤ budget); GetItem to read; no TTL (tiny, no data) |
+ * |20 | get a report by id                        | GetItem report(reportId)                                   |
+ * |21 | a member's reports, newest first          | Query PK = MEMBERREPORTS#<memberId> descending (reportIds  |
+ * |   |                                           |  are ULIDs), then BatchGet report(id); erasure deletes them|
+ * |22 | a PLP's reports in a status, newest first | Query GSI1 PK = PLP#<plpId>, SK begins_with                |
+ * |   |  (police queue)                           |  REPORT#<status>#, descending                              |
+ * |23 | the next report reference of a commune in | UpdateItem reportCounter(nis, year): ADD seq 1, returning  |
+ * |   |  a year (unique, readable)                |  the new value                                             |
  *
  * Principals are identified as shared/directory/identity.ts says.
  * Postcode items are one per (postcode, PLP) so no PLP's listing is a hot key.
@@ -77,6 +84,11 @@ export const keys = {
   pendingEnrolment: (guardHash: string) => item(`PENDINGENROLMENT#${guardHash}`, 'PENDINGENROLMENT'),
   /** `month`: `YYYY-MM` in Europe/Brussels (shared/messaging/sms-budget.ts). */
   smsSpend: (plpId: string, month: string) => item(`PLP#${plpId}`, `SMSSPEND#${month}`),
+  report: (reportId: string) => item(`REPORT#${reportId}`, 'REPORT'),
+  reportByPlp: (plpId: string, status: string, reportId: string) =>
+    byScope(`PLP#${plpId}`, `REPORT#${status}#${reportId}`),
+  memberReport: (memberId: string, reportId: string) => item(`MEMBERREPORTS#${memberId}`, `REPORT#${reportId}`),
+  reportCounter: (nis: string, year: number) => item(`REPORTCOUNTER#${nis}#${year}`, 'REPORTCOUNTER'),
 } as const;
 
 /** What a query reads: a partition of the table or of an index, optionally a sort-key prefix. */
@@ -103,6 +115,14 @@ export const partitions = {
   member: (memberId: string): Partition => ({ pk: `MEMBER#${memberId}` }),
   /** Pattern 12. */
   membershipsOfPlp: (plpId: string): Partition => ({ index: GSI1, pk: `PLP#${plpId}`, skPrefix: 'MEMBER#' }),
+  /** Pattern 21. */
+  reportsOfMember: (memberId: string): Partition => ({ pk: `MEMBERREPORTS#${memberId}`, skPrefix: 'REPORT#' }),
+  /** Pattern 22. */
+  reportsOfPlp: (plpId: string, status: string): Partition => ({
+    index: GSI1,
+    pk: `PLP#${plpId}`,
+    skPrefix: `REPORT#${status}#`,
+  }),
 } as const;
 
 export const entities = {
@@ -121,4 +141,7 @@ export const entities = {
   once: 'Once',
   pendingEnrolment: 'PendingEnrolment',
   smsSpend: 'SmsSpend',
+  report: 'Report',
+  memberReport: 'MemberReport',
+  reportCounter: 'ReportCounter',
 } as const;
