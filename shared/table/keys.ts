@@ -42,8 +42,13 @@ import { byScopeIndex, type IndexName, tableDefinition } from './definition.ts';
  * |   |  (police queue)                           |  REPORT#<status>#, descending                              |
  * |23 | the next report reference of a commune in | UpdateItem reportCounter(nis, year): ADD seq 1, returning  |
  * |   |  a year (unique, readable)                |  the new value                                             |
+ * |24 | the audit trail of a subject (a report),  | Query PK = AUDIT#<subjectId>: HEAD (last seq + hash), then |
+ * |   |  in order, append-only, hash-chained      |  SEQ#<10-digit seq>; append = one transaction (see below)  |
  *
  * Principals are identified as shared/directory/identity.ts says.
+ * Pattern 24 (shared/audit/): an append is one transaction of a conditional Put of the entry
+ * (attribute_not_exists) and a Put of the head conditional on the previous seq; nothing updates or deletes an
+ * entry but retention.
  * Postcode items are one per (postcode, PLP) so no PLP's listing is a hot key.
  * Pattern 17 puts every commune in one GSI1 partition: Belgium has 565 communes (a few hundred KB in all),
  * created rarely and listed only by region administrators, far below a partition's limits.
@@ -89,6 +94,10 @@ export const keys = {
     byScope(`PLP#${plpId}`, `REPORT#${status}#${reportId}`),
   memberReport: (memberId: string, reportId: string) => item(`MEMBERREPORTS#${memberId}`, `REPORT#${reportId}`),
   reportCounter: (nis: string, year: number) => item(`REPORTCOUNTER#${nis}#${year}`, 'REPORTCOUNTER'),
+  /** Pattern 24: entry `seq` (1, 2, …; zero-padded so the sort key orders them) of a subject's audit trail. */
+  auditEntry: (subjectId: string, seq: number) => item(`AUDIT#${subjectId}`, `SEQ#${String(seq).padStart(10, '0')}`),
+  /** Pattern 24: the head of a subject's audit trail (its last seq and hash), so truncation is detected. */
+  auditHead: (subjectId: string) => item(`AUDIT#${subjectId}`, 'HEAD'),
 } as const;
 
 /** What a query reads: a partition of the table or of an index, optionally a sort-key prefix. */
@@ -123,6 +132,8 @@ export const partitions = {
     pk: `PLP#${plpId}`,
     skPrefix: `REPORT#${status}#`,
   }),
+  /** Pattern 24: the head, then the entries in seq order. */
+  auditTrail: (subjectId: string): Partition => ({ pk: `AUDIT#${subjectId}` }),
 } as const;
 
 export const entities = {
@@ -144,4 +155,6 @@ export const entities = {
   report: 'Report',
   memberReport: 'MemberReport',
   reportCounter: 'ReportCounter',
+  auditEntry: 'AuditEntry',
+  auditHead: 'AuditHead',
 } as const;
