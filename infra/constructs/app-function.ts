@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { AssetHashType, DockerImage, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -11,6 +11,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { EventContract } from '../../events/define-event.ts';
 import { tableDefinition } from '../../shared/table/definition.ts';
+import { partitions } from '../../shared/table/keys.ts';
 
 /**
  * Item reads (transactions use the same actions); Query also on the indexes. No Scan: no access pattern
@@ -29,6 +30,15 @@ export const tableWriteActions = [
   'dynamodb:DeleteItem',
   'dynamodb:BatchWriteItem',
 ] as const;
+/**
+ * What no function may do to an audit item (shared/audit/: trails are append-only), whatever else it may
+ * write: change or remove one in place, or overwrite one through an unconditional batch. Appends are
+ * TransactWriteItems of Puts, which IAM authorises as PutItem per item. A retention function, when one exists,
+ * will be the one exception.
+ */
+export const auditDeniedActions = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const;
+/** The partition keys of audit items, `AUDIT#…` (from shared/table/keys.ts, not typed again). */
+export const auditLeadingKeys = `${partitions.auditTrail('').pk}*`;
 
 /** The repository root: manifest entries (`functions/…/*.handler.ts`) are relative to it. */
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -138,6 +148,15 @@ export class AppFunction extends LambdaFunction {
     );
     if (mode === 'readWrite') {
       this.addToRolePolicy(new PolicyStatement({ actions: [...tableWriteActions], resources: [table.tableArn] }));
+      // An explicit Deny wins over every Allow: audit entries and heads can be put, never updated or deleted.
+      this.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.DENY,
+          actions: [...auditDeniedActions],
+          resources: [table.tableArn],
+          conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [auditLeadingKeys] } },
+        }),
+      );
     }
     return this;
   }

@@ -6,7 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionEntries, httpFunctions } from '../../functions/manifest.ts';
 import { buildApp } from '../../infra/app.ts';
-import { tableWriteActions } from '../../infra/constructs/app-function.ts';
+import { auditDeniedActions, tableWriteActions } from '../../infra/constructs/app-function.ts';
 import { checkPublicBaseUrl, throttling } from '../../infra/stacks/app-stack.ts';
 import { tableDefinition } from '../../shared/table/definition.ts';
 
@@ -16,7 +16,7 @@ type Resource = {
   DeletionPolicy?: string;
   UpdateReplacePolicy?: string;
 };
-type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, any> };
+type Statement = { Effect?: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, any> };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cdkContext = JSON.parse(readFileSync(path.join(root, 'cdk.json'), 'utf8')).context as Record<string, unknown>;
@@ -248,6 +248,26 @@ describe('grants come only from the manifest', () => {
     );
     // The store binds e-mail assignments only where the grant writes (shared/adapters/runtime.ts).
     expect(functionOf(name).resource.Properties.Environment.Variables.TABLE_ACCESS).toBe(spec.access.table);
+  });
+
+  it.each(entries)('%s may never update or delete an audit item (AUDIT#…): trails are append-only', (name, spec) => {
+    const statements = statementsOf(name);
+    const denies = statements.filter((s) => s.Effect === 'Deny');
+    if (spec.access.table !== 'readWrite') {
+      // Nothing to deny: it may not write the table at all.
+      expect(actionsOf(statements).filter((a) => (tableWriteActions as readonly string[]).includes(a))).toEqual([]);
+      return;
+    }
+    // The allowed writes, on the table; the Deny on the same table, for audit keys only.
+    const writes = statements.filter((s) => s.Effect !== 'Deny' && [s.Action].flat().includes('dynamodb:PutItem'));
+    expect(writes).toHaveLength(1);
+    expect(denies).toEqual([
+      expect.objectContaining({
+        Action: [...auditDeniedActions].sort(),
+        Resource: writes[0]!.Resource,
+        Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+      }),
+    ]);
   });
 
   it.each(entries)('%s may put events only if it publishes, and only its contracts’ sources', (name, spec) => {
