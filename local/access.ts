@@ -1,4 +1,6 @@
 import type { FunctionSpec } from '../functions/spec.ts';
+import { tableDefinition } from '../shared/table/definition.ts';
+import { partitions } from '../shared/table/keys.ts';
 
 /**
  * What IAM would allow a function, from its spec's `access` (the CDK app grants exactly this: see
@@ -37,8 +39,38 @@ export function tablesOf(body: Record<string, any>): string[] {
   return [...names];
 }
 
+/** The partition-key prefix of audit items (shared/audit/: append-only). */
+const AUDIT_PREFIX = partitions.auditTrail('').pk;
+
+/**
+ * The partition keys a write request would update, delete or batch-write (a marshalled request body): what
+ * the stack's Deny on `dynamodb:LeadingKeys` `AUDIT#*` (infra/constructs/app-function.ts bindTable) looks at.
+ * Puts, alone or in a transaction, are not among them: audit entries are appended by Put.
+ */
+export function updatedOrDeletedKeys(operation: string, body: Record<string, any>): string[] {
+  const pkOf = (key: Record<string, { S?: string }> | undefined) => key?.[tableDefinition.partitionKey]?.S;
+  const keys: (string | undefined)[] = [];
+  if (operation === 'UpdateItem' || operation === 'DeleteItem') keys.push(pkOf(body.Key));
+  if (operation === 'BatchWriteItem') {
+    for (const requests of Object.values(body.RequestItems ?? {}) as Record<string, any>[][]) {
+      for (const r of requests) keys.push(pkOf(r.PutRequest?.Item ?? r.DeleteRequest?.Key));
+    }
+  }
+  if (operation === 'TransactWriteItems') {
+    for (const item of body.TransactItems ?? []) keys.push(pkOf(item.Update?.Key ?? item.Delete?.Key));
+  }
+  return keys.filter((k): k is string => k !== undefined);
+}
+
 export const access = {
-  dynamodb(fn: string, spec: FunctionSpec, operation: string, tables: string[], tableName: string) {
+  dynamodb(
+    fn: string,
+    spec: FunctionSpec,
+    operation: string,
+    tables: string[],
+    tableName: string,
+    request: Record<string, any> = {},
+  ) {
     const action = `dynamodb:${operation}`;
     const mode = spec.access.table;
     if (!mode) throw deny(fn, action, tables.join(', '), 'its spec declares no table access');
@@ -46,6 +78,8 @@ export const access = {
     if (!granted) throw deny(fn, action, tables.join(', '), `its spec declares table: '${mode}'`);
     const other = tables.filter((t) => t !== tableName);
     if (other.length > 0) throw deny(fn, action, other.join(', '), 'only the stage table is granted');
+    const audit = updatedOrDeletedKeys(operation, request).find((pk) => pk.startsWith(AUDIT_PREFIX));
+    if (audit) throw deny(fn, action, `${tableName} ${audit}`, 'audit items are append-only (explicit deny)');
   },
   email(fn: string, spec: FunctionSpec) {
     if (!spec.access.email) throw deny(fn, 'ses:SendEmail', 'identity/*', 'its spec declares no email access');

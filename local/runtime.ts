@@ -58,7 +58,7 @@ export async function localRuntime(options: {
     authorize: ({ functionName, target, body }) => {
       const operation = target?.split('.')[1] ?? 'Unknown';
       const request = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
-      access.dynamodb(functionName, specOf(functionName), operation, tablesOf(request), resources.tableName);
+      access.dynamodb(functionName, specOf(functionName), operation, tablesOf(request), resources.tableName, request);
     },
   });
   stops.push(dynamoProxy.stop);

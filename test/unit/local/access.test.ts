@@ -33,6 +33,31 @@ describe('local access rules (what IAM grants from a spec)', () => {
     expect(() => access.dynamodb('f', spec({ table: 'readWrite' }), 'PutItem', ['t', 'u'], 't')).toThrow(/u/);
   });
 
+  it('refuses updating, deleting or batch-writing an audit item, as the stack’s Deny does, and lets Puts append', () => {
+    const writer = spec({ table: 'readWrite' });
+    const key = (pk: string) => ({ PK: { S: pk }, SK: { S: 'SEQ#0000000001' } });
+    const call = (op: string, request: Record<string, unknown>) => () =>
+      access.dynamodb('f', writer, op, ['t'], 't', request);
+    expect(call('UpdateItem', { Key: key('AUDIT#r-1') })).toThrow(/append-only/);
+    expect(call('DeleteItem', { Key: key('AUDIT#r-1') })).toThrow(AccessDeniedError);
+    expect(call('BatchWriteItem', { RequestItems: { t: [{ PutRequest: { Item: key('AUDIT#r-1') } }] } })).toThrow(
+      AccessDeniedError,
+    );
+    expect(
+      call('TransactWriteItems', {
+        TransactItems: [{ Put: { Item: key('PLP#p') } }, { Delete: { Key: key('AUDIT#r') } }],
+      }),
+    ).toThrow(AccessDeniedError);
+    expect(
+      call('TransactWriteItems', {
+        TransactItems: [{ Put: { Item: key('AUDIT#r') } }, { Put: { Item: key('AUDIT#r') } }],
+      }),
+    ).not.toThrow();
+    expect(call('PutItem', { Item: key('AUDIT#r-1') })).not.toThrow();
+    expect(call('UpdateItem', { Key: key('PLP#p-1') })).not.toThrow();
+    expect(call('DeleteItem', { Key: key('MEMBER#m-1') })).not.toThrow();
+  });
+
   it('finds every table a request names', () => {
     expect(
       tablesOf({
