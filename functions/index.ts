@@ -28,3 +28,5 @@ export { default as listMembers } from './enrolment/list-members.fn.ts';
 export { default as sendWelcome } from './enrolment/send-welcome.fn.ts';
 export { default as smsInbound } from './enrolment/sms-inbound.fn.ts';
 export { default as sendMemberLink } from './enrolment/send-member-link.fn.ts';
+export { default as submitReport } from './reports/submit-report.fn.ts';
+export { default as listMyReports } from './reports/list-my-reports.fn.ts';

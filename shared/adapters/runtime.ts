@@ -7,6 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventPublisher } from '../../events/define-event.ts';
 import type { DirectoryStore } from '../directory/ports.ts';
 import type { EnrolmentStore, LimitStore, MemberStore, OnceStore } from '../enrolment/ports.ts';
+import type { ReportStore } from '../reports/ports.ts';
 import { queueUrlVariable, readEnv } from '../env.ts';
 import { Language } from '../i18n/languages.ts';
 import * as z from '../zod.ts';
@@ -21,6 +22,7 @@ import {
   dynamoMemberStore,
   dynamoOnceStore,
 } from './dynamodb/enrolment-store.ts';
+import { dynamoReportStore } from './dynamodb/report-store.ts';
 import { dynamoSmsBudgetStore } from './dynamodb/sms-budget-store.ts';
 import { eventBridgePublisher } from './eventbridge/event-publisher.ts';
 import { localHub } from './local/hub.ts';
@@ -63,6 +65,7 @@ export const enrolmentStore = (): EnrolmentStore => dynamoEnrolmentStore(...tabl
 export const memberStore = (): MemberStore => dynamoMemberStore(...table());
 export const limitStore = (): LimitStore => dynamoLimitStore(...table());
 export const onceStore = (): OnceStore => dynamoOnceStore(...table());
+export const reportStore = (): ReportStore => dynamoReportStore(...table());
 
 /** The readiness check: DescribeTable of the stage's table (fails when the table does not answer). */
 export const tableProbe = (): (() => Promise<void>) => {

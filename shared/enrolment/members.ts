@@ -48,6 +48,7 @@ import {
   smsStoppedProblem,
   unchangedField,
 } from './problems.ts';
+import type { ReportStore } from '../reports/ports.ts';
 import type { Member, Membership } from './ports.ts';
 import { type Address, assertInZone } from './zone.ts';
 
@@ -243,10 +244,16 @@ export async function updateMe(
 
 /**
  * Erasure: the member item, memberships, contact and token entries are deleted at once. Enrolment records
- * keep no contact data after activation, and reports will refer to the member id only.
+ * keep no contact data after activation. The member's reports stay for the police without their reporter
+ * (API.md): first they lose the member id and the member's list of them, so a failure there leaves the member
+ * (and their link) in place for a retry.
  */
-export async function eraseMe(token: string, d: Needs<'members' | 'now' | 'pepper' | 'publish'>): Promise<void> {
+export async function eraseMe(
+  token: string,
+  d: Needs<'members' | 'now' | 'pepper' | 'publish'> & { reports: Pick<ReportStore, 'forgetReporter'> },
+): Promise<void> {
   const { member, memberships } = await authenticateMember(token, d);
+  await d.reports.forgetReporter(member.memberId);
   await d.members.eraseMember(member, memberships, contactHashesOf(member, await d.pepper()));
   await publishLeft(member.memberId, memberships, 'erased', d);
 }
@@ -406,9 +413,13 @@ export async function updateMembership(
   return { plpId, plpName: plp.name, address: input.address };
 }
 
-/** GDPR access: everything held about the member. */
-export async function exportMe(token: string, d: Needs<'directory' | 'members' | 'now' | 'pepper'>) {
+/** GDPR access: everything held about the member, their reports included. */
+export async function exportMe(
+  token: string,
+  d: Needs<'directory' | 'members' | 'now' | 'pepper'> & { reports: Pick<ReportStore, 'reportsOfMember'> },
+) {
   const { member, memberships } = await authenticateMember(token, d);
+  const reports = await d.reports.reportsOfMember(member.memberId);
   const plps = new Map((await d.directory.getPlps(memberships.map((m) => m.plpId))).map((p) => [p.plpId, p]));
   const { tokenHashes, version, pendingContact, ...person } = member;
   return {
@@ -428,7 +439,7 @@ export async function exportMe(token: string, d: Needs<'directory' | 'members' |
       consent: m.consent,
       ...(m.approvedBy ? { approvedByCoordinator: true } : {}),
     })),
-    reports: [],
+    reports: reports.map(({ memberId: _member, version: _version, ...report }) => report),
   };
 }
 

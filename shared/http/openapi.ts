@@ -20,6 +20,7 @@ const TAGS: Record<string, string> = {
   directory: 'Communes and PLPs, their zones and life cycle (capability C1)',
   enrolment: 'Enrolment with double opt-in, approval, and the member’s own data and rights (capability C2)',
   platform: 'Health and this document (capability C10)',
+  reports: 'Members’ reports, their references and the police’s feedback (capability C3)',
 };
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };

@@ -4,6 +4,7 @@ import { helpMessage } from './help.ts';
 import { leftMessage } from './left.ts';
 import { linkMessage } from './link.ts';
 import { rejectedMessage } from './rejected.ts';
+import { reportReceivedMessage } from './report-received.ts';
 import { smsOptedOutMessage } from './sms-opted-out.ts';
 import { smsStoppedMessage } from './sms-stopped.ts';
 import { unknownPlpCodeMessage } from './unknown-plp-code.ts';
@@ -24,5 +25,6 @@ export const messages = {
   unknownPlpCode: unknownPlpCodeMessage,
   smsOptedOut: smsOptedOutMessage,
   awaitingApproval: awaitingApprovalMessage,
+  reportReceived: reportReceivedMessage,
 };
 export type MessageKind = keyof typeof messages;

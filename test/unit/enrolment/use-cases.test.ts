@@ -41,6 +41,7 @@ import { unknownPlpCodeMessage } from '../../../shared/i18n/messages/unknown-plp
 import type { EmailMessage } from '../../../shared/messaging/ports.ts';
 import { fakeDirectoryStore } from '../../support/fakes/directory-store.ts';
 import { fakeEnrolmentStores } from '../../support/fakes/enrolment-stores.ts';
+import { fakeReportStore } from '../../support/fakes/report-store.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Setup: in-memory stores for this file (test/support/fakes, proven by the same contract suites as the
@@ -547,7 +548,7 @@ describe('each contact confirmed on its own (API.md, "Contacts")', () => {
     expect(h.emails).toEqual([]); // only its own code ever went to the victim's address
     const token = tokenIn(h.sms[0]!.body);
     expect((await getMe(token, h.deps)).email).toBeUndefined();
-    expect(JSON.stringify(await exportMe(token, h.deps))).not.toContain(victim);
+    expect(JSON.stringify(await exportMe(token, { ...h.deps, reports: fakeReportStore() }))).not.toContain(victim);
     expect(await store.memberIdByContact(contactHash(victim, PEPPER))).toBeUndefined();
 
     // The victim enrols with their address: a member of their own, and the attacker learns nothing.
@@ -557,7 +558,7 @@ describe('each contact confirmed on its own (API.md, "Contacts")', () => {
     );
     expect(own.memberId).not.toBe(attackerId);
     expect(await store.memberIdByContact(contactHash(victim, PEPPER))).toBe(own.memberId);
-    expect(JSON.stringify(await exportMe(token, h.deps))).not.toContain(victim);
+    expect(JSON.stringify(await exportMe(token, { ...h.deps, reports: fakeReportStore() }))).not.toContain(victim);
     // The code the victim got for the attacker's enrolment can no longer give the attacker their address.
     const victimCodes = h.emails.filter((m) => m.to === victim);
     expect(victimCodes.length).toBeGreaterThan(0);
@@ -935,7 +936,7 @@ describe('members', () => {
     const h = harness();
     const input = enrolmentInput(open.plp);
     const { token, memberId } = await enrolAsMember(h, input);
-    const exported = await exportMe(token, h.deps);
+    const exported = await exportMe(token, { ...h.deps, reports: fakeReportStore() });
     expect(exported.member).toMatchObject({ memberId, name: input.name, phone: input.phone, activeMemberLinks: 1 });
     expect(exported.member).not.toHaveProperty('tokenHashes');
     expect(exported.memberships).toEqual([
@@ -989,7 +990,7 @@ describe('members', () => {
         .filter((json) => [phone, email, name, street].some((personal) => json.includes(personal)));
     expect((await holding()).length).toBeGreaterThan(0); // the member and memberships, before erasure
 
-    await eraseMe(token, h.deps);
+    await eraseMe(token, { ...h.deps, reports: fakeReportStore() });
 
     await expect(getMe(token, h.deps)).rejects.toThrow(UnauthorizedError);
     expect(h.eventsOf('MemberLeft')).toEqual(

@@ -7,10 +7,11 @@ import { DEFAULT_LANGUAGE, negotiateLanguage, requestLanguage } from '../../../s
 import { errorToProblem, zodProblems } from '../../../shared/http/problem.ts';
 import type { Language } from '../../../shared/i18n/languages.ts';
 import * as genericProblems from '../../../shared/i18n/problems.ts';
+import * as reportProblems from '../../../shared/reports/problems.ts';
 import type { FieldKind, ProblemKind } from '../../../shared/i18n/problems.ts';
 
 const LANGUAGES: Language[] = ['fr', 'nl', 'de', 'en'];
-const modules = [genericProblems, directoryProblems, enrolmentProblems];
+const modules = [genericProblems, directoryProblems, enrolmentProblems, reportProblems];
 const exported = modules.flatMap((m) => Object.entries(m as Record<string, unknown>));
 const kinds = exported.filter((e): e is [string, ProblemKind] => typeof (e[1] as ProblemKind)?.slug === 'string');
 const fields = exported.filter((e): e is [string, FieldKind] => typeof (e[1] as FieldKind)?.code === 'string');
@@ -63,6 +64,8 @@ describe('the problem catalogue', () => {
         'contact-unchanged',
         'contact-taken',
         'not-a-member',
+        'plp-required',
+        'observed-at-out-of-range',
       ]),
     );
   });

@@ -39,6 +39,7 @@ const varsOf = (plpName: string): { [K in MessageKind]: MessageVars<(typeof mess
   unknownPlpCode: { plpCode: 'BERCHEM-CENTER', findUrl: 'https://plp-alert.be' },
   smsOptedOut: {},
   awaitingApproval: { plpName },
+  reportReceived: { plpName, reference: '21003-2026-000123', feedbackDueAt: '2026-12-02T09:30:00.000Z' },
 });
 
 /** The kinds whose SMS carries a link: two SMS parts allowed, the others fit in one. */
@@ -48,7 +49,7 @@ const kinds = Object.keys(messages) as MessageKind[];
 const cases = languages.flatMap((language) => kinds.map((kind) => [kind, language] as const));
 
 describe('message templates', () => {
-  it('cover the four languages and ten kinds', () => {
+  it('cover the four languages and eleven kinds', () => {
     expect(languages).toEqual(['fr', 'nl', 'de', 'en']);
     expect([...kinds].sort()).toEqual([
       'awaitingApproval',
@@ -57,6 +58,7 @@ describe('message templates', () => {
       'left',
       'link',
       'rejected',
+      'reportReceived',
       'smsOptedOut',
       'smsStopped',
       'unknownPlpCode',
