@@ -30,3 +30,5 @@ export { default as smsInbound } from './enrolment/sms-inbound.fn.ts';
 export { default as sendMemberLink } from './enrolment/send-member-link.fn.ts';
 export { default as submitReport } from './reports/submit-report.fn.ts';
 export { default as listMyReports } from './reports/list-my-reports.fn.ts';
+export { default as listPoliceReports } from './reports/list-police-reports.fn.ts';
+export { default as getPoliceReport } from './reports/get-police-report.fn.ts';

@@ -5,6 +5,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventPublisher } from '../../events/define-event.ts';
+import type { AuditStore } from '../audit/ports.ts';
 import type { DirectoryStore } from '../directory/ports.ts';
 import type { EnrolmentStore, LimitStore, MemberStore, OnceStore } from '../enrolment/ports.ts';
 import type { ReportStore } from '../reports/ports.ts';
@@ -22,6 +23,7 @@ import {
   dynamoMemberStore,
   dynamoOnceStore,
 } from './dynamodb/enrolment-store.ts';
+import { dynamoAuditStore } from './dynamodb/audit-store.ts';
 import { dynamoReportStore } from './dynamodb/report-store.ts';
 import { dynamoSmsBudgetStore } from './dynamodb/sms-budget-store.ts';
 import { eventBridgePublisher } from './eventbridge/event-publisher.ts';
@@ -66,6 +68,7 @@ export const memberStore = (): MemberStore => dynamoMemberStore(...table());
 export const limitStore = (): LimitStore => dynamoLimitStore(...table());
 export const onceStore = (): OnceStore => dynamoOnceStore(...table());
 export const reportStore = (): ReportStore => dynamoReportStore(...table());
+export const auditStore = (): AuditStore => dynamoAuditStore(...table());
 
 /** The readiness check: DescribeTable of the stage's table (fails when the table does not answer). */
 export const tableProbe = (): (() => Promise<void>) => {

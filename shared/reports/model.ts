@@ -69,3 +69,53 @@ export const MyReport = z.object({
 });
 export const MyReports = z.object({ items: z.array(MyReport).check(z.maxLength(1000)) });
 export type MyReports = z.infer<typeof MyReports>;
+
+/** `GET /police/reports`: one status (the police's queue: `submitted` by default), one PLP or all of the caller's. */
+export const PoliceReportsQuery = z.strictObject({
+  status: z._default(ReportStatus, 'submitted'),
+  plpId: z.optional(IdInput),
+  /** The most items answered (no `nextToken` yet: the store reads a PLP's queue whole). */
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 100),
+});
+export type PoliceReportsQuery = z.infer<typeof PoliceReportsQuery>;
+
+export const ReportIdParams = z.strictObject({ reportId: IdInput });
+
+const Description = z.string().check(z.maxLength(2000));
+
+export const PoliceReportItem = z.object({
+  reportId: Ulid,
+  reference: ReportReference,
+  plpId: Ulid,
+  category: ReportCategory,
+  description: Description,
+  status: ReportStatus,
+  observedAt: z.string().check(z.maxLength(40)),
+  createdAt: Instant,
+  feedbackDueAt: Instant,
+});
+export type PoliceReportItem = z.infer<typeof PoliceReportItem>;
+export const PoliceReports = z.object({ items: z.array(PoliceReportItem).check(z.maxLength(100)) });
+export type PoliceReports = z.infer<typeof PoliceReports>;
+
+/** One entry of the report's audit trail, as the police read it. */
+export const ReportHistoryEntry = z.object({
+  seq: z.number().check(z.int(), z.gte(1)),
+  actor: z.string().check(z.maxLength(300)),
+  action: z.string().check(z.maxLength(64)),
+  at: Instant,
+  changes: z.record(z.string().check(z.maxLength(64)), z.unknown()),
+});
+
+export const PoliceReport = z.object({
+  ...PoliceReportItem.shape,
+  via: z.enum(['web', 'sms']),
+  location: ReportLocation,
+  feedback: z.optional(z.string().check(z.maxLength(2000))),
+  history: z.object({
+    entries: z.array(ReportHistoryEntry).check(z.maxLength(10000)),
+    /** verifyTrail (shared/audit/model.ts) over the trail as read: false when an entry was altered or removed. */
+    chainValid: z.boolean(),
+  }),
+});
+export type PoliceReport = z.infer<typeof PoliceReport>;

@@ -10,7 +10,7 @@ export type TestPlp = { plpId: string; code: string; postcode: string; coordinat
 /** A launched PLP of a fresh commune, with its own coordinator. */
 export async function launchedPlp(
   adminToken: string,
-  options: { requiresApproval: boolean; streets?: unknown[]; name?: string },
+  options: { requiresApproval: boolean; streets?: unknown[]; name?: string; officers?: unknown[] },
 ): Promise<TestPlp> {
   const postcode = newPostcode();
   const nis = await newCommune(
@@ -31,7 +31,7 @@ export async function launchedPlp(
       dispatchMode: 'direct',
       requiresApproval: options.requiresApproval,
       coordinators: [{ email: coordinatorEmail, name: 'Anne', language: 'fr' }],
-      officers: [],
+      officers: options.officers ?? [],
     },
   });
   if (created.status !== 201) throw new Error(`plp: ${created.status} ${created.text}`);
