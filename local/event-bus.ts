@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildDetail, type EventPublisher } from '../events/define-event.ts';
+import { buildDetail, type EventContract, type EventPublisher } from '../events/define-event.ts';
 import type { FunctionSpec } from '../functions/spec.ts';
 import { logger } from '../shared/powertools.ts';
 import type { Invoke } from './functions.ts';
@@ -28,18 +28,17 @@ export function localEventBus(options: {
   const deadLetters: { record: BusRecord; consumer: string; error: string }[] = [];
   const pending = new Set<Promise<void>>();
 
+  /** Whether an event contract is the one of this source and detail-type (a bus rule's pattern). */
+  const is = (contract: EventContract | undefined, source: string, detailType: string) =>
+    contract?.source === source && contract.detailType === detailType;
+
   const consumersOf = (source: string, detailType: string) =>
-    options.specs.filter(
-      ([, f]) =>
-        f.trigger.kind === 'event' && f.trigger.event.source === source && f.trigger.event.detailType === detailType,
-    );
+    options.specs.filter(([, f]) => f.trigger.kind === 'event' && is(f.trigger.event, source, detailType));
 
   const queuesFedBy = (source: string, detailType: string) => [
     ...new Set(
       options.specs.flatMap(([, f]) =>
-        f.trigger.kind === 'queue' && f.trigger.fedBy?.source === source && f.trigger.fedBy.detailType === detailType
-          ? [f.trigger.queue]
-          : [],
+        f.trigger.kind === 'queue' && is(f.trigger.fedBy, source, detailType) ? [f.trigger.queue] : [],
       ),
     ),
   ];

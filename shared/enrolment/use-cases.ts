@@ -513,12 +513,17 @@ function confirmedContacts(e: Enrolment): { phone?: string; email?: string } {
   };
 }
 
+/** The wanted channels that have a contact; when none has, every channel that has one. */
+function channelsReaching(wanted: readonly Channel[], contacts: { phone?: string; email?: string }): Channel[] {
+  const reachable = (c: Channel) => (c === 'sms' ? contacts.phone : contacts.email) !== undefined;
+  const chosen = wanted.filter(reachable);
+  return chosen.length > 0 ? chosen : (['sms', 'email'] as const).filter(reachable);
+}
+
 /** The resident as a recipient: confirmed contacts only, on the channels chosen (else the one confirmed). */
 function confirmedRecipient(e: Enrolment): Recipient {
   const contacts = confirmedContacts(e);
-  const reachable = (c: Channel) => (c === 'sms' ? contacts.phone : contacts.email) !== undefined;
-  const chosen = e.channels.filter(reachable);
-  const channels = chosen.length > 0 ? chosen : (['sms', 'email'] as const).filter(reachable);
+  const channels = channelsReaching(e.channels, contacts);
   return { language: e.language, channels, ...contacts };
 }
 
@@ -614,9 +619,7 @@ async function activate(
 export function mergeMember(existing: Member | undefined, e: Enrolment, at: string, newId: string): Member {
   const phone = existing?.phone ?? e.phone;
   const email = existing?.email ?? e.email;
-  const reachable = (c: Channel) => (c === 'sms' ? phone : email) !== undefined;
-  const wanted = [...new Set([...(existing?.channels ?? []), ...e.channels])].filter(reachable);
-  const channels = wanted.length > 0 ? wanted : (['sms', 'email'] as const).filter(reachable);
+  const channels = channelsReaching([...new Set([...(existing?.channels ?? []), ...e.channels])], { phone, email });
   const contacts = { ...(phone !== undefined ? { phone } : {}), ...(email !== undefined ? { email } : {}) };
   if (!existing) {
     return {

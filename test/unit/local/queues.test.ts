@@ -11,6 +11,9 @@ const welcome: FunctionSpec = {
   access: {},
 };
 
+/** The MemberActivated of both tests. */
+const data = { memberId: 'm1', plpId: 'p1', enrolmentId: 'e1', language: 'fr' as const, channels: ['sms' as const] };
+
 /** A consumer that fails while `down` is set, and records what it handled. */
 function consumer() {
   const state = { down: true, handled: [] as unknown[], calls: 0 };
@@ -29,13 +32,6 @@ describe('local queues fed by the bus, with a redrivable DLQ', () => {
     const { state, invoke } = consumer();
     const queues = localQueues({ invoke, specs: [['sendWelcome', welcome]], retryDelayMs: 1 });
     const bus = localEventBus({ invoke, specs: [['sendWelcome', welcome]], toQueue: queues.send });
-    const data = {
-      memberId: 'm1',
-      plpId: 'p1',
-      enrolmentId: 'e1',
-      language: 'fr' as const,
-      channels: ['sms' as const],
-    };
     await bus.publish(MemberActivated, data, { idempotencyKey: 'member-activated:e1' });
     await bus.drain();
     await queues.drain();
@@ -55,13 +51,6 @@ describe('local queues fed by the bus, with a redrivable DLQ', () => {
 
   it('refuses to drop a fed event when the bus has no queues', async () => {
     const bus = localEventBus({ invoke: async () => undefined, specs: [['sendWelcome', welcome]] });
-    const data = {
-      memberId: 'm1',
-      plpId: 'p1',
-      enrolmentId: 'e1',
-      language: 'fr' as const,
-      channels: ['sms' as const],
-    };
     await expect(bus.publish(MemberActivated, data, { idempotencyKey: 'k' })).rejects.toThrow(/feeds queue welcomes/);
   });
 });
