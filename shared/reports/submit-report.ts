@@ -68,7 +68,8 @@ export async function submitReport(
   const year = referenceYear(now);
   const sequence = await d.reports.nextSequence(plp.communeNis, year);
   const report: Report = {
-    reportId: (d.newId ?? ulid)(),
+    // A ULID of the use case's clock: a member's list (keyed by report id) is then in the order of createdAt.
+    reportId: d.newId?.() ?? ulid(now.getTime()),
     reference: formatReference(plp.communeNis, year, sequence),
     plpId: plp.plpId,
     communeNis: plp.communeNis,
