@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { launchedPlpRecord } from '../../support/plp-record.ts';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../../shared/directory/caller.ts';
 import type { Plp } from '../../../shared/directory/model.ts';
@@ -16,22 +17,8 @@ const otherOfficer: Caller = { sub: 'officer-b', groups: ['police'] };
 const coordinator: Caller = { sub: 'coord-a', groups: ['coordinator'] };
 
 function plp(n: number): Plp {
-  return {
-    plpId: ulid(),
-    communeNis: '21003',
-    name: `Quartier ${n}`,
-    code: `POLICE-${n}-${Math.random().toString(36).slice(2, 6).toUpperCase()}`,
-    type: 'residents',
-    zone: { postcodes: ['1082'] },
-    dispatchMode: 'direct',
-    requiresApproval: false,
-    languages: ['fr', 'nl'],
-    coordinators: [],
-    officers: [],
-    status: 'launched',
-    createdAt: NOW.toISOString(),
-    updatedAt: NOW.toISOString(),
-  };
+  const code = `POLICE-${n}-${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+  return launchedPlpRecord({ name: `Quartier ${n}`, code }, NOW);
 }
 
 let seq = 0;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { launchedPlpRecord } from '../../support/plp-record.ts';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { buildDetail, type EventPublisher } from '../../../events/define-event.ts';
@@ -54,22 +55,8 @@ describe('POST /public/me/reports with arbitrary bodies (property, on the use ca
   it('never fails with a 5xx, and a refused body stores, publishes and sends nothing', async () => {
     const stores = fakeEnrolmentStores();
     const directory = fakeDirectoryStore();
-    const plp = (nis: string): Plp => ({
-      plpId: ulid(),
-      communeNis: nis,
-      name: 'Quartier',
-      code: `PROP-${ulid()}`,
-      type: 'residents',
-      zone: { postcodes: ['1082'] },
-      dispatchMode: 'direct',
-      requiresApproval: false,
-      languages: ['fr'],
-      coordinators: [],
-      officers: [],
-      status: 'launched',
-      createdAt: NOW.toISOString(),
-      updatedAt: NOW.toISOString(),
-    });
+    const plp = (nis: string): Plp =>
+      launchedPlpRecord({ communeNis: nis, code: `PROP-${ulid()}`, languages: ['fr'] }, NOW);
     const [mine, second, other] = [plp('21003'), plp('21003'), plp('21004')];
     for (const p of [mine, second, other]) await directory.createPlp(p, []);
     const memberId = ulid();

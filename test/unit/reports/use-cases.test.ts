@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { launchedPlpRecord } from '../../support/plp-record.ts';
 import { describe, expect, it } from 'vitest';
 import { buildDetail, type EventPublisher } from '../../../events/define-event.ts';
 import type { Plp } from '../../../shared/directory/model.ts';
@@ -58,22 +59,8 @@ function harness() {
 let plpCounter = 0;
 async function newPlp(communeNis = '21003'): Promise<Plp> {
   const n = ++plpCounter;
-  const plp: Plp = {
-    plpId: ulid(),
-    communeNis,
-    name: `Quartier ${n}`,
-    code: `REPORTS-${n}-${Math.random().toString(36).slice(2, 6).toUpperCase()}`,
-    type: 'residents',
-    zone: { postcodes: ['1082'] },
-    dispatchMode: 'direct',
-    requiresApproval: false,
-    languages: ['fr', 'nl'],
-    coordinators: [],
-    officers: [],
-    status: 'launched',
-    createdAt: NOW.toISOString(),
-    updatedAt: NOW.toISOString(),
-  };
+  const code = `REPORTS-${n}-${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+  const plp: Plp = launchedPlpRecord({ communeNis, name: `Quartier ${n}`, code }, NOW);
   await directory.createPlp(plp, []);
   return plp;
 }
